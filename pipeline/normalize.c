@@ -1,0 +1,253 @@
+/*
+ * normalize.c - see normalize.h.
+ *
+ * Per code point: ASCII is lower-cased inline; anything else goes through utf8proc's
+ * NFKC + case fold; then, with t2s, a single-code-point result is mapped through the
+ * traditional -> simplified table.
+ *
+ * The t2s table is built once by running ICU's "Traditional-Simplified" transliterator over
+ * every Han code point of the BMP (CJK unified, extension A, compatibility ideographs) and
+ * keeping the single-code-point changes (about 2,900). Opening the transliterator costs
+ * ~35 ms, too much for start-up, so the pairs are cached in the user cache directory
+ * ($XDG_CACHE_HOME/notemine or ~/.cache/notemine) as t2s-<ICU version>.bin; when the cache
+ * cannot be read or written the table is built every time.
+ */
+#include "normalize.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unicode/utf16.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
+#include "util.h"
+
+#define T2S_MAGIC 0x5332544Eu /* "NT2S" */
+
+static int norm_t2s;
+static uint16_t *t2s_map; /* BMP code point -> simplified, 0 when unchanged */
+
+static int han_bmp(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static void cache_path(struct strbuf *sb)
+{
+	const char *x = getenv("XDG_CACHE_HOME");
+	UVersionInfo v;
+	char ver[U_MAX_VERSION_STRING_LENGTH];
+	u_getVersion(v);
+	u_versionToString(v, ver);
+	sb_reset(sb);
+	if (x && *x == '/') {
+		sb_addf(sb, "%s/notemine", x);
+	} else {
+		x = getenv("HOME");
+		if (!x || *x != '/')
+			return;
+		sb_addf(sb, "%s/.cache/notemine", x);
+	}
+	sb_addf(sb, "/t2s-%s.bin", ver);
+}
+
+/* Read the cached pairs into t2s_map. Returns 0 on success. */
+static int t2s_read_cache(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
+	uint32_t hdr[2];
+	ssize_t r;
+	if (fd < 0)
+		return -1;
+	if (read(fd, hdr, sizeof hdr) == (ssize_t)sizeof hdr && hdr[0] == T2S_MAGIC &&
+	    hdr[1] < 0x10000) {
+		size_t want = hdr[1] * 2 * sizeof(uint16_t);
+		sb_grow(&sb, want);
+		r = read(fd, sb.buf, want);
+		if (r == (ssize_t)want) {
+			const uint16_t *p = (const uint16_t *)(void *)sb.buf;
+			for (uint32_t i = 0; i < hdr[1]; i++)
+				t2s_map[p[2 * i]] = p[2 * i + 1];
+			rc = 0;
+		}
+	}
+	close(fd);
+	sb_release(&sb);
+	return rc;
+}
+
+static void t2s_write_cache(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	uint32_t hdr[2] = {T2S_MAGIC, 0};
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		if (t2s_map[cp]) {
+			uint16_t pr[2] = {(uint16_t)cp, t2s_map[cp]};
+			sb_add(&sb, pr, sizeof pr);
+			hdr[1]++;
+		}
+	if (slash && (size_t)(slash - path) < sizeof dir) {
+		/* make the directory chain (parents of the cache dir usually exist) */
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = 0;
+		for (char *p = dir + 1; *p; p++)
+			if (*p == '/') {
+				*p = 0;
+				mkdir(dir, 0755);
+				*p = '/';
+			}
+		mkdir(dir, 0755);
+	}
+	sb_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		int ok = write(fd, hdr, sizeof hdr) == (ssize_t)sizeof hdr &&
+			 write(fd, sb.buf, sb.len) == (ssize_t)sb.len;
+		if (close(fd) < 0 || !ok || rename(tmp.buf, path) < 0)
+			unlink(tmp.buf);
+	}
+	sb_release(&tmp);
+	sb_release(&sb);
+}
+
+/* Build t2s_map with ICU. Returns 0, or -1 when the transliterator is unavailable. */
+static int t2s_build(void)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	static const UChar id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+				   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+	UChar *buf;
+	int32_t n = 0, len, lim, cap = 0x10000;
+	if (U_FAILURE(st) || !t)
+		return -1;
+	buf = xmalloc((size_t)cap * sizeof *buf);
+	for (int32_t cp = 0x3400; cp < 0x10000; cp++)
+		if (han_bmp(cp))
+			buf[n++] = (UChar)cp;
+	len = lim = n;
+	utrans_transUChars(t, buf, &len, cap, 0, &lim, &st);
+	if (U_SUCCESS(st) && len == n) {
+		int32_t k = 0;
+		for (int32_t cp = 0x3400; cp < 0x10000; cp++)
+			if (han_bmp(cp)) {
+				if (buf[k] != cp && !U16_IS_SURROGATE(buf[k]))
+					t2s_map[cp] = buf[k];
+				k++;
+			}
+	} else {
+		/* lengths differ: fall back to one code point at a time */
+		for (int32_t cp = 0x3400; cp < 0x10000; cp++) {
+			UChar one[8];
+			if (!han_bmp(cp))
+				continue;
+			one[0] = (UChar)cp;
+			len = lim = 1;
+			st = U_ZERO_ERROR;
+			utrans_transUChars(t, one, &len, 8, 0, &lim, &st);
+			if (U_SUCCESS(st) && len == 1 && one[0] != cp && !U16_IS_SURROGATE(one[0]))
+				t2s_map[cp] = one[0];
+		}
+	}
+	free(buf);
+	utrans_close(t);
+	return 0;
+}
+
+void norm_init(int t2s)
+{
+	struct strbuf path = STRBUF_INIT;
+	norm_t2s = t2s;
+	if (!t2s || t2s_map)
+		return;
+	t2s_map = xcalloc(0x10000, sizeof *t2s_map);
+	cache_path(&path);
+	if (path.len && t2s_read_cache(path.buf) == 0) {
+		sb_release(&path);
+		return;
+	}
+	if (t2s_build() < 0) {
+		warning("ICU Traditional-Simplified transliterator unavailable: no t2s folding");
+		norm_t2s = 0;
+	} else if (path.len) {
+		t2s_write_cache(path.buf);
+	}
+	sb_release(&path);
+}
+
+int norm_t2s_enabled(void)
+{
+	return norm_t2s;
+}
+
+int32_t norm_t2s_cp(int32_t cp)
+{
+	if (norm_t2s && cp < 0x10000 && cp >= 0 && t2s_map[cp])
+		return t2s_map[cp];
+	return cp;
+}
+
+size_t norm_fold_cp(int32_t cp, char *out)
+{
+	utf8proc_int32_t buf[8];
+	utf8proc_ssize_t n;
+	size_t len = 0;
+	int last = 0;
+	if (cp < 0x80) {
+		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		return 1;
+	}
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return utf8_encode(norm_t2s_cp(cp), out);
+	n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+				    &last);
+	if (n < 0 || n > 4)
+		return utf8_encode(cp, out);
+	if (n == 1)
+		return utf8_encode(norm_t2s_cp(buf[0]), out);
+	for (utf8proc_ssize_t i = 0; i < n; i++)
+		len += utf8_encode(buf[i], out + len);
+	return len;
+}
+
+void norm_append(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t i = 0, l;
+	char tmp[20];
+	sb_grow(sb, n);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			sb_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			i++;
+			continue;
+		}
+		int32_t cp = utf8_decode(s + i, n - i, &l);
+		sb_add(sb, tmp, norm_fold_cp(cp, tmp));
+		i += l;
+	}
+}
+
+const char *norm_key(struct strbuf *sb, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	sb_reset(sb);
+	norm_append(sb, s, n);
+	if (!sb->buf)
+		sb_grow(sb, 1);
+	return sb->buf;
+}

@@ -1,0 +1,1066 @@
+/*
+ * segdict.c - see segdict.h.
+ *
+ * Build steps: load the sources into a hash map of folded keys (struct entry), apply the
+ * granularity rules to base words, give lexicon and user words their costs, number the
+ * characters by weight, sort the keys as id sequences, place them into the double array,
+ * derive the character model, fill the code-point table, and write the blob. Loading from
+ * the cache is one open + mmap + header check: nothing is parsed.
+ */
+#include "segdict.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "hmap.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "utf8.h"
+#include "util.h"
+
+#define SEGDICT_MAGIC "NMSEGDIC"
+#define SEGDICT_VERSION 3u
+#define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
+#define NPAGES (SEGDICT_CPMAX >> 8)
+#define MAXKEY 64 /* characters; longer entries are ignored */
+
+/* ---- the blob ---- */
+
+struct blob_header {
+	char magic[8];
+	uint32_t version;
+	uint32_t header_size;
+	uint64_t fingerprint;
+	uint64_t size;
+	uint32_t n_nodes, n_chars, n_words, n_cells;
+	uint32_t off_node, off_page, off_cell, off_emit; /* byte offsets from the blob start */
+	float trans[4][4];
+	float start[4];
+	float unk_cost, min_cost, lex_cost, pad;
+};
+
+struct segdict {
+	struct segdict_view v;
+	const struct blob_header *h;
+	void *mem;      /* malloc'ed blob, or NULL when mapped */
+	void *map;      /* mmap'ed blob */
+	size_t map_len;
+	int from_cache;
+};
+
+/* ---- entries while building ---- */
+
+enum {
+	SRC_BASE = 1,
+	SRC_LEX = 2,
+	SRC_USER = 4,
+	F_IDIOM = 8,  /* tag i or l */
+	F_NAME = 16,  /* tag nr, nrt, nrfg */
+	F_DROP = 32,  /* left out by a granularity rule */
+	F_DEL = 64,   /* deleted by a user dictionary (freq 0) */
+};
+
+struct entry {
+	uint32_t koff, klen; /* folded key in the key pool */
+	double freq;         /* < 0: no frequency given (lexicon/user default) */
+	unsigned flags;
+	uint32_t nchars;
+};
+
+struct builder {
+	struct hmap map; /* folded key -> entry index */
+	struct entry *e;
+	size_t n, cap;
+	struct strbuf keys;
+	struct strbuf tmp;
+};
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Add or update the entry for the (unfolded) word w. Returns the entry index or -1 when the
+ * word is empty, too long or holds white space. */
+static long add_word(struct builder *b, const char *w, size_t n, double freq, unsigned flags)
+{
+	uint32_t idx;
+	size_t i, nc;
+	struct entry *e;
+	sb_reset(&b->tmp);
+	norm_append(&b->tmp, w, n);
+	if (!b->tmp.len)
+		return -1;
+	for (i = 0; i < b->tmp.len; i++) {
+		char c = b->tmp.buf[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			return -1;
+	}
+	nc = count_chars(b->tmp.buf, b->tmp.len);
+	if (nc > MAXKEY)
+		return -1;
+	if (hmap_get(&b->map, b->tmp.buf, b->tmp.len, &idx)) {
+		e = &b->e[idx];
+		if (flags & SRC_BASE) {
+			/* duplicate base line (e.g. two widths folding together): add up */
+			if (freq > 0)
+				e->freq = e->freq < 0 ? freq : e->freq + freq;
+			e->flags |= flags;
+			return idx;
+		}
+		e->flags = (e->flags & ~(unsigned)F_DEL) | flags;
+		if (freq >= 0)
+			e->freq = freq;
+		return idx;
+	}
+	NM_GROW(b->e, b->cap, b->n + 1);
+	e = &b->e[b->n];
+	e->koff = (uint32_t)b->keys.len;
+	e->klen = (uint32_t)b->tmp.len;
+	sb_add(&b->keys, b->tmp.buf, b->tmp.len);
+	e->freq = freq;
+	e->flags = flags;
+	e->nchars = (uint32_t)nc;
+	hmap_put(&b->map, b->tmp.buf, b->tmp.len, (uint32_t)b->n);
+	return (long)b->n++;
+}
+
+static int tag_flags(const char *tag, size_t n)
+{
+	if ((n == 1 && (tag[0] == 'i' || tag[0] == 'l')))
+		return F_IDIOM;
+	if (n >= 2 && tag[0] == 'n' && tag[1] == 'r')
+		return F_NAME;
+	return 0;
+}
+
+/* Load a jieba-format file. base: the base dictionary (freq required, default 1). */
+static int load_jieba(struct builder *b, const char *path, int base)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t pos = 0;
+	int line = 0, rc = 0;
+	if (nm_read_file(path, &sb) < 0)
+		return -1;
+	while (pos < sb.len) {
+		char *s = sb.buf + pos, *nl = memchr(s, '\n', sb.len - pos);
+		size_t n = nl ? (size_t)(nl - s) : sb.len - pos;
+		const char *f[3] = {0};
+		size_t fl[3] = {0};
+		int nf = 0;
+		size_t i = 0;
+		double freq = base ? 1 : -1;
+		unsigned flags = base ? SRC_BASE : SRC_USER;
+		pos += n + 1;
+		line++;
+		if (line == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+			s += 3, n -= 3;
+		while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		while (i < n && nf < 3) {
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i >= n)
+				break;
+			f[nf] = s + i;
+			while (i < n && s[i] != ' ' && s[i] != '\t')
+				i++;
+			fl[nf] = (size_t)(s + i - f[nf]);
+			nf++;
+		}
+		if (!nf || f[0][0] == '#')
+			continue;
+		for (int k = 1; k < nf; k++) {
+			char num[32], *end;
+			int isnum = fl[k] < sizeof num && ((f[k][0] >= '0' && f[k][0] <= '9') || f[k][0] == '.');
+			if (isnum) {
+				memcpy(num, f[k], fl[k]);
+				num[fl[k]] = 0;
+				errno = 0;
+				freq = strtod(num, &end);
+				if (*end || errno || freq < 0) {
+					rc = error("%s:%d: bad frequency '%s'", path, line, num);
+					break;
+				}
+			} else {
+				flags |= (unsigned)tag_flags(f[k], fl[k]);
+			}
+		}
+		if (!base && freq == 0) {
+			long idx = add_word(b, f[0], fl[0], -1, SRC_USER);
+			if (idx >= 0)
+				b->e[idx].flags |= F_DEL;
+			continue;
+		}
+		add_word(b, f[0], fl[0], freq, flags);
+	}
+	sb_release(&sb);
+	return rc;
+}
+
+static void add_lexicons(struct builder *b, const struct lexset *ls)
+{
+	size_t k, r;
+	for (k = 0; k < ls->nkinds; k++) {
+		const struct lex_kind *kd = &ls->kind[k];
+		int is_seg = kd->spec && !strcmp(kd->spec->kind, "segment");
+		for (r = 0; r < kd->n; r++) {
+			const struct lex_row *row = &kd->row[r];
+			double freq = -1;
+			if (row->is_pattern || !row->term)
+				continue;
+			if (is_seg && row->ncol > 1 && row->col[1] && *row->col[1])
+				lex_weight(row->col[1], -1, &freq);
+			add_word(b, row->term, strlen(row->term), freq, SRC_LEX);
+		}
+	}
+}
+
+/* ---- granularity rules (base words only) ---- */
+
+static int in_set(int32_t cp, const char *set)
+{
+	size_t i = 0, l, n = strlen(set);
+	while (i < n) {
+		if (utf8_decode(set + i, n - i, &l) == cp)
+			return 1;
+		i += l;
+	}
+	return 0;
+}
+
+/* Numerals that combine with a measure word, and measure words that are left apart from
+ * them (segmentation standards: 一 个, 三 年, 第一 次). Not 点/分/时 (十分, 一点), not
+ * 起/度/成/代/口/头 (一起, 一度, 一成, 一代) and not the date units (handled as dates). */
+static const char numerals[] = "一二三四五六七八九十百千万亿两几多数";
+static const char measures[] = "个位种次年天条批项名件片支家份场届期道座所间部本张把只层类岁"
+			       "元米斤周回遍番句声步股套双对群辆架艘台根块封篇首幅棵颗粒枚匹户"
+			       "笔桩轮节段章集倍吨亩斤克";
+static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
+			       "曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
+			       "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严"
+			       "覃武戴莫孔向汤李常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
+			       "殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
+			       "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
+			       "农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
+			       "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
+			       "池查麻苑迟邝";
+
+static int numeral_measure(const char *k, size_t n)
+{
+	size_t i = 0, l, nn = 0;
+	int32_t cp = utf8_decode(k, n, &l);
+	if (cp == 0x7B2C) /* 第 */
+		i += l;
+	while (i < n) {
+		cp = utf8_decode(k + i, n - i, &l);
+		if (!in_set(cp, numerals))
+			break;
+		nn++;
+		i += l;
+	}
+	if (!nn || i >= n)
+		return 0;
+	cp = utf8_decode(k + i, n - i, &l);
+	return i + l == n && in_set(cp, measures);
+}
+
+/* Is key k (n bytes) a concatenation of >= 2 base words of >= 2 characters each? */
+static int decomposable(const struct builder *b, const char *k, size_t n)
+{
+	/* ok[i]: k[0..i) splits into such words; byte positions */
+	unsigned char ok[MAXKEY * 4 + 1];
+	size_t pos[MAXKEY + 1], np = 0, i, j, l;
+	uint32_t idx;
+	if (n > MAXKEY * 4)
+		return 0;
+	for (i = 0; i < n; i += l) {
+		utf8_decode(k + i, n - i, &l);
+		pos[np++] = i;
+	}
+	pos[np] = n;
+	memset(ok, 0, sizeof ok);
+	ok[0] = 1;
+	for (i = 0; i < np; i++) {
+		if (!ok[i])
+			continue;
+		for (j = i + 2; j <= np; j++) {
+			if (i == 0 && j == np)
+				continue;
+			if (hmap_get(&b->map, k + pos[i], pos[j] - pos[i], &idx) &&
+			    (b->e[idx].flags & SRC_BASE) && b->e[idx].freq >= 1)
+				ok[j] = 1;
+		}
+	}
+	return ok[np];
+}
+
+static void apply_granularity(struct builder *b)
+{
+	size_t i, n0 = b->n;
+	for (i = 0; i < n0; i++) {
+		struct entry *e = &b->e[i];
+		const char *k = b->keys.buf + e->koff;
+		if (!(e->flags & SRC_BASE) || (e->flags & (SRC_LEX | SRC_USER)))
+			continue;
+		if (e->nchars >= 2 && numeral_measure(k, e->klen)) {
+			e->flags |= F_DROP;
+		} else if (e->nchars >= 3 && e->klen >= 3 && !memcmp(k + e->klen - 3, "们", 3)) {
+			e->flags |= F_DROP;
+		} else if (e->nchars == 3 && (e->flags & F_NAME)) {
+			size_t l;
+			int32_t cp = utf8_decode(k, e->klen, &l);
+			if (in_set(cp, surnames)) {
+				double f = e->freq;
+				char given[16], sur[8];
+				size_t gl = e->klen - l;
+				long g;
+				memcpy(given, k + l, gl);
+				memcpy(sur, k, l);
+				e->flags |= F_DROP;
+				g = add_word(b, given, gl, -1, 0);
+				if (g >= 0 && !(b->e[g].flags & (SRC_BASE | SRC_LEX | SRC_USER))) {
+					b->e[g].flags |= SRC_BASE;
+					b->e[g].freq = f;
+				}
+				add_word(b, sur, l, 0, SRC_BASE); /* make sure the surname is a word */
+			}
+		} else if (e->nchars >= 4 && !(e->flags & F_IDIOM) && decomposable(b, k, e->klen)) {
+			e->flags |= F_DROP;
+		}
+	}
+}
+
+/* ---- double array ---- */
+
+struct key {
+	const uint32_t *id;
+	uint32_t len;
+	float cost;
+};
+
+struct da {
+	struct segdict_node *node;
+	size_t cap, used_max;
+	size_t next_check;
+};
+
+static void da_reserve(struct da *da, size_t need)
+{
+	size_t old = da->cap, i;
+	if (need <= da->cap)
+		return;
+	NM_GROW(da->node, da->cap, need);
+	for (i = old; i < da->cap; i++) {
+		da->node[i].base = 0;
+		da->node[i].check = -1;
+		da->node[i].cost = -1;
+	}
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	uint32_t i, n = x->len < y->len ? x->len : y->len;
+	for (i = 0; i < n; i++)
+		if (x->id[i] != y->id[i])
+			return x->id[i] < y->id[i] ? -1 : 1;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+struct da_child {
+	uint32_t code;
+	size_t lo, hi;
+};
+
+struct da_stack {
+	struct da_child *v;
+	size_t top, cap;
+};
+
+/* Place the children of node s (keys k[lo..hi) share their first depth ids) and recurse.
+ * Children are pushed on a shared stack, so building allocates nothing per node. */
+static void da_build(struct da *da, const struct key *k, size_t lo, size_t hi, uint32_t depth,
+		     int32_t s, struct da_stack *st)
+{
+	size_t i, nc = 0, first = st->top, pos, nonzero = 0;
+	int first_free = 1;
+	int32_t bse;
+	struct da_child *ch;
+	if (lo < hi && k[lo].len == depth) {
+		da->node[s].cost = k[lo].cost;
+		lo++;
+	}
+	if (lo >= hi)
+		return;
+	for (i = lo; i < hi;) {
+		size_t j = i + 1;
+		while (j < hi && k[j].id[depth] == k[i].id[depth])
+			j++;
+		NM_GROW(st->v, st->cap, first + nc + 1);
+		st->v[first + nc].code = k[i].id[depth];
+		st->v[first + nc].lo = i;
+		st->v[first + nc].hi = j;
+		nc++;
+		i = j;
+	}
+	st->top = first + nc;
+	ch = st->v + first;
+	pos = (ch[0].code + 1 > da->next_check ? ch[0].code + 1 : da->next_check) - 1;
+	for (;;) {
+		pos++;
+		da_reserve(da, pos + ch[nc - 1].code - ch[0].code + 1);
+		if (da->node[pos].check != -1) {
+			nonzero++;
+			continue;
+		}
+		if (first_free) {
+			da->next_check = pos;
+			first_free = 0;
+		}
+		bse = (int32_t)(pos - ch[0].code);
+		for (i = 1; i < nc; i++)
+			if (da->node[bse + (int32_t)ch[i].code].check != -1)
+				break;
+		if (i == nc)
+			break;
+	}
+	if ((double)nonzero / (double)(pos - da->next_check + 1) >= 0.95)
+		da->next_check = pos;
+	da->node[s].base = bse;
+	for (i = 0; i < nc; i++) {
+		size_t t = (size_t)bse + ch[i].code;
+		da->node[t].check = s;
+		if (t + 1 > da->used_max)
+			da->used_max = t + 1;
+	}
+	for (i = 0; i < nc; i++) {
+		struct da_child c = st->v[first + i]; /* the stack may have moved */
+		da_build(da, k, c.lo, c.hi, depth + 1, bse + (int32_t)c.code, st);
+	}
+	st->top = first;
+}
+
+/* ---- character classes ---- */
+
+int segdict_class_of(int32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp == ' ' || (cp >= 9 && cp <= 13))
+			return SEGC_SPACE;
+		if ((cp | 32) >= 'a' && (cp | 32) <= 'z')
+			return SEGC_ALPHA;
+		if (cp >= '0' && cp <= '9')
+			return SEGC_DIGIT;
+		if (cp < 32 || cp == 127)
+			return SEGC_SPACE;
+		return SEGC_PUNCT;
+	}
+	if (utf8_is_han(cp))
+		return SEGC_HAN;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0xFF21 && cp <= 0xFF5A))
+			return SEGC_ALPHA;
+		return SEGC_OTHER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return SEGC_MARK;
+	case UTF8PROC_CATEGORY_ND:
+		return SEGC_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_CN:
+	case UTF8PROC_CATEGORY_CS:
+		return SEGC_SPACE;
+	default:
+		return SEGC_PUNCT;
+	}
+}
+
+/* ---- building ---- */
+
+struct charw {
+	int32_t cp;
+	double w;
+};
+
+static int charw_cmp(const void *a, const void *b)
+{
+	const struct charw *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+static void blob_align(struct strbuf *sb)
+{
+	while (sb->len % 8)
+		sb_addc(sb, 0);
+}
+
+/* Compile the entries of b into a blob (appended to out). */
+static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
+{
+	uint32_t *cpid = xcalloc(0x110000, sizeof *cpid);
+	double *cw = xcalloc(0x110000, sizeof *cw);
+	double total = 0, maxf = 0, len_w[5] = {0}, single_w = 0, multi_w = 0;
+	struct charw *chars;
+	size_t nchars = 0, i, nk = 0, nidpool = 0;
+	struct key *keys;
+	uint32_t *idpool;
+	struct da da = {0};
+	struct da_stack stack = {0};
+	double (*emit_w)[4];
+	struct blob_header h;
+	float lex_cost, unk_cost, min_cost;
+	uint32_t *pages, *cells;
+	size_t ncells = 0;
+	struct hmap pagemap;
+
+	/* totals and character weights */
+	for (i = 0; i < b->n; i++) {
+		struct entry *e = &b->e[i];
+		if (e->flags & (F_DROP | F_DEL))
+			continue;
+		if (e->freq > 0)
+			total += e->freq;
+		if (e->freq > maxf)
+			maxf = e->freq;
+	}
+	if (total < 1)
+		total = 1;
+	if (maxf < 1)
+		maxf = 1;
+	min_cost = (float)-log(maxf / total);
+	/* a lexicon term without frequency: as cheap as a word 1/8 as frequent as the most
+	 * frequent one, so it beats any split of itself into two or more pieces */
+	lex_cost = (float)(min_cost + log(8.0));
+	unk_cost = (float)(-log(0.5 / total) + 2.0);
+	for (i = 0; i < b->n; i++) {
+		struct entry *e = &b->e[i];
+		const char *k = b->keys.buf + e->koff;
+		size_t p = 0, l;
+		double w = e->freq > 0 ? e->freq : 1;
+		if (e->flags & F_DEL)
+			continue;
+		while (p < e->klen) {
+			int32_t cp = utf8_decode(k + p, e->klen - p, &l);
+			if (cw[cp] == 0) {
+				nchars++;
+				cw[cp] = 1e-9;
+			}
+			cw[cp] += w;
+			p += l;
+		}
+	}
+	chars = xmalloc((nchars + 1) * sizeof *chars);
+	nchars = 0;
+	for (int32_t cp = 0; cp < 0x110000; cp++)
+		if (cw[cp] > 0) {
+			chars[nchars].cp = cp;
+			chars[nchars++].w = cw[cp];
+		}
+	qsort(chars, nchars, sizeof *chars, charw_cmp);
+	for (i = 0; i < nchars; i++)
+		cpid[chars[i].cp] = (uint32_t)(i + 1);
+
+	/* keys as id sequences */
+	keys = xmalloc((b->n + 1) * sizeof *keys);
+	{
+		size_t total_chars = 0;
+		for (i = 0; i < b->n; i++)
+			total_chars += b->e[i].nchars;
+		idpool = xmalloc((total_chars + 1) * sizeof *idpool);
+	}
+	emit_w = xcalloc(nchars + 1, sizeof *emit_w);
+	for (i = 0; i < b->n; i++) {
+		struct entry *e = &b->e[i];
+		const char *k = b->keys.buf + e->koff;
+		size_t p = 0, l, c = 0;
+		double f, w;
+		if (e->flags & (F_DROP | F_DEL))
+			continue;
+		f = e->freq;
+		keys[nk].id = idpool + nidpool;
+		keys[nk].len = e->nchars;
+		if (f > 0)
+			keys[nk].cost = (float)-log(f / total);
+		else
+			keys[nk].cost = (float)-log(1.0 / total);
+		if ((e->flags & (SRC_LEX | SRC_USER)) && (f < 0 || keys[nk].cost > lex_cost))
+			keys[nk].cost = lex_cost;
+		while (p < e->klen) {
+			int32_t cp = utf8_decode(k + p, e->klen - p, &l);
+			idpool[nidpool++] = cpid[cp];
+			p += l;
+		}
+		/* character model from base words */
+		if ((e->flags & SRC_BASE) && f > 0) {
+			w = f;
+			p = 0;
+			while (p < e->klen) {
+				int32_t cp = utf8_decode(k + p, e->klen - p, &l);
+				int tag = e->nchars == 1 ? 3 : c == 0 ? 0 : c + 1 == e->nchars ? 2 : 1;
+				emit_w[cpid[cp]][tag] += w;
+				p += l;
+				c++;
+			}
+			if (e->nchars == 1)
+				single_w += w;
+			else {
+				multi_w += w;
+				len_w[e->nchars >= 4 ? 4 : e->nchars] += w;
+			}
+		}
+		nk++;
+	}
+	qsort(keys, nk, sizeof *keys, key_cmp);
+
+	/* double array */
+	da_reserve(&da, nchars + 1024);
+	da.node[0].check = -2;
+	da.next_check = 1;
+	da.used_max = 1;
+	{
+		/* keys with equal id sequences (distinct folded keys never collide, but keep
+		 * the cheapest if they do) */
+		size_t w = 0;
+		for (i = 0; i < nk; i++) {
+			if (w && !key_cmp(&keys[w - 1], &keys[i])) {
+				if (keys[i].cost < keys[w - 1].cost)
+					keys[w - 1].cost = keys[i].cost;
+				continue;
+			}
+			keys[w++] = keys[i];
+		}
+		nk = w;
+	}
+	if (nk)
+		da_build(&da, keys, 0, nk, 0, 0, &stack);
+
+	/* code-point table: pages of 256 cells, identical pages shared */
+	pages = xmalloc(NPAGES * sizeof *pages);
+	cells = NULL;
+	{
+		size_t cap = 0;
+		uint32_t page[256];
+		hmap_init(&pagemap);
+		for (size_t pg = 0; pg < NPAGES; pg++) {
+			uint32_t at;
+			for (int j = 0; j < 256; j++) {
+				int32_t cp = (int32_t)(pg << 8 | (size_t)j);
+				char f[20];
+				size_t fl = 0, l;
+				uint32_t id = 0;
+				int cls = segdict_class_of(cp);
+				if (cls != SEGC_SPACE && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+					fl = norm_fold_cp(cp, f);
+					if (fl && utf8_valid_len(f, fl) == fl) {
+						int32_t fc = utf8_decode(f, fl, &l);
+						id = cpid[fc];
+					}
+				}
+				page[j] = id << 4 | (uint32_t)cls;
+			}
+			if (hmap_get(&pagemap, (const char *)page, sizeof page, &at)) {
+				pages[pg] = at;
+				continue;
+			}
+			NM_GROW(cells, cap, ncells + 256);
+			memcpy(cells + ncells, page, sizeof page);
+			pages[pg] = (uint32_t)ncells;
+			hmap_put(&pagemap, (const char *)page, sizeof page, (uint32_t)ncells);
+			ncells += 256;
+		}
+		hmap_release(&pagemap);
+	}
+
+	/* header and character model */
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, SEGDICT_MAGIC, 8);
+	h.version = SEGDICT_VERSION;
+	h.header_size = sizeof h;
+	h.fingerprint = fp;
+	h.n_nodes = (uint32_t)da.used_max;
+	h.n_chars = (uint32_t)nchars;
+	h.n_words = (uint32_t)nk;
+	h.n_cells = (uint32_t)ncells;
+	h.unk_cost = unk_cost;
+	h.min_cost = min_cost;
+	h.lex_cost = lex_cost;
+	{
+		/* transitions from the word-length distribution (frequency weighted) */
+		double all = single_w + multi_w, pm, pe, pmm;
+		double ge3 = len_w[3] + len_w[4];
+		if (all <= 0)
+			all = 1;
+		pm = multi_w > 0 ? ge3 / multi_w : 0.1;  /* B -> M */
+		pe = 1 - pm;                              /* B -> E */
+		pmm = ge3 > 0 ? len_w[4] / ge3 * 0.6 : 0.1; /* M -> M, roughly */
+		double ps = single_w / all, pb = multi_w / all;
+		for (int x = 0; x < 4; x++)
+			for (int y = 0; y < 4; y++)
+				h.trans[x][y] = -INFINITY;
+		h.trans[0][1] = (float)log(pm + 1e-6);
+		h.trans[0][2] = (float)log(pe + 1e-6);
+		h.trans[1][1] = (float)log(pmm + 1e-6);
+		h.trans[1][2] = (float)log(1 - pmm + 1e-6);
+		h.trans[2][0] = h.trans[3][0] = (float)log(pb + 1e-6);
+		h.trans[2][3] = h.trans[3][3] = (float)log(ps + 1e-6);
+		h.start[0] = (float)log(pb + 1e-6);
+		h.start[3] = (float)log(ps + 1e-6);
+		h.start[1] = h.start[2] = -INFINITY;
+	}
+	{
+		double tagsum[4] = {0}, all = 0;
+		float *em = xmalloc((nchars + 1) * 4 * sizeof *em);
+		for (i = 0; i <= nchars; i++)
+			for (int t = 0; t < 4; t++)
+				tagsum[t] += emit_w[i][t], all += emit_w[i][t];
+		for (i = 0; i <= nchars; i++) {
+			double s = 0;
+			for (int t = 0; t < 4; t++)
+				s += emit_w[i][t];
+			for (int t = 0; t < 4; t++) {
+				/* ln (P(t|c) / P(t)), add-0.5 smoothing toward the prior */
+				double pt = (tagsum[t] + 1) / (all + 4);
+				double pc = (emit_w[i][t] + 0.5 * pt * 4) / (s + 2);
+				em[i * 4 + t] = (float)(log(pc) - log(pt));
+			}
+		}
+		sb_add(out, &h, sizeof h);
+		blob_align(out);
+		((struct blob_header *)out->buf)->off_node = (uint32_t)out->len;
+		sb_add(out, da.node, h.n_nodes * sizeof *da.node);
+		blob_align(out);
+		((struct blob_header *)out->buf)->off_page = (uint32_t)out->len;
+		sb_add(out, pages, NPAGES * sizeof *pages);
+		blob_align(out);
+		((struct blob_header *)out->buf)->off_cell = (uint32_t)out->len;
+		sb_add(out, cells, ncells * sizeof *cells);
+		blob_align(out);
+		((struct blob_header *)out->buf)->off_emit = (uint32_t)out->len;
+		sb_add(out, em, (nchars + 1) * 4 * sizeof *em);
+		blob_align(out);
+		((struct blob_header *)out->buf)->size = out->len;
+		free(em);
+	}
+	free(cpid);
+	free(cw);
+	free(chars);
+	free(keys);
+	free(idpool);
+	free(emit_w);
+	free(da.node);
+	free(stack.v);
+	free(pages);
+	free(cells);
+}
+
+/* ---- fingerprint, cache ---- */
+
+static uint64_t fp_mix(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int fp_file(uint64_t *h, const char *path)
+{
+	struct stat st;
+	int64_t v[3];
+	if (stat(path, &st) < 0)
+		return -1;
+	*h = fp_mix(*h, path, strlen(path) + 1);
+	v[0] = (int64_t)st.st_size;
+	v[1] = (int64_t)st.st_mtim.tv_sec;
+	v[2] = (int64_t)st.st_mtim.tv_nsec;
+	*h = fp_mix(*h, v, sizeof v);
+	return 0;
+}
+
+static void cache_dir_of(const struct segdict_opts *o, struct strbuf *dir)
+{
+	const char *x;
+	sb_reset(dir);
+	if (o->cache_dir) {
+		sb_adds(dir, o->cache_dir);
+		return;
+	}
+	x = getenv("XDG_CACHE_HOME");
+	if (x && *x == '/') {
+		sb_adds(dir, x);
+		sb_adds(dir, "/notemine");
+		return;
+	}
+	x = getenv("HOME");
+	if (x && *x == '/') {
+		sb_adds(dir, x);
+		sb_adds(dir, "/.cache/notemine");
+	}
+}
+
+static void set_view(struct segdict *d, const void *blob)
+{
+	const struct blob_header *h = blob;
+	const char *p = blob;
+	d->h = h;
+	d->v.node = (const struct segdict_node *)(p + h->off_node);
+	d->v.n_nodes = h->n_nodes;
+	d->v.cp_page = (const uint32_t *)(p + h->off_page);
+	d->v.cp_cell = (const uint32_t *)(p + h->off_cell);
+	d->v.emit = (const float *)(p + h->off_emit);
+	d->v.n_chars = h->n_chars;
+	memcpy(d->v.trans, h->trans, sizeof h->trans);
+	memcpy(d->v.start, h->start, sizeof h->start);
+	d->v.unk_cost = h->unk_cost;
+	d->v.min_cost = h->min_cost;
+	d->v.lex_cost = h->lex_cost;
+}
+
+static int blob_ok(const void *p, size_t n, uint64_t fp)
+{
+	const struct blob_header *h = p;
+	if (n < sizeof *h || memcmp(h->magic, SEGDICT_MAGIC, 8) || h->version != SEGDICT_VERSION ||
+	    h->header_size != sizeof *h || h->fingerprint != fp || h->size != n)
+		return 0;
+	if ((uint64_t)h->off_node + (uint64_t)h->n_nodes * sizeof(struct segdict_node) > n ||
+	    (uint64_t)h->off_page + NPAGES * 4 > n || (uint64_t)h->off_cell + h->n_cells * 4ull > n ||
+	    (uint64_t)h->off_emit + (h->n_chars + 1ull) * 16 > n)
+		return 0;
+	return 1;
+}
+
+static int try_map(struct segdict *d, const char *path, uint64_t fp)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	void *m;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || st.st_size <= 0) {
+		close(fd);
+		return -1;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	if (!blob_ok(m, (size_t)st.st_size, fp)) {
+		munmap(m, (size_t)st.st_size);
+		return -1;
+	}
+	d->map = m;
+	d->map_len = (size_t)st.st_size;
+	set_view(d, m);
+	return 0;
+}
+
+static void mkdirs(const char *dir)
+{
+	char tmp[4096];
+	size_t n = strlen(dir);
+	if (n >= sizeof tmp)
+		return;
+	memcpy(tmp, dir, n + 1);
+	for (size_t i = 1; i <= n; i++)
+		if (tmp[i] == '/' || tmp[i] == 0) {
+			char c = tmp[i];
+			tmp[i] = 0;
+			mkdir(tmp, 0755);
+			tmp[i] = c;
+		}
+}
+
+static void write_cache(const char *dir, const char *path, const struct strbuf *blob)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	int fd;
+	size_t off = 0;
+	mkdirs(dir);
+	sb_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		sb_release(&tmp);
+		return;
+	}
+	while (off < blob->len) {
+		ssize_t w = write(fd, blob->buf + off, blob->len - off);
+		if (w <= 0) {
+			if (w < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) < 0 || off != blob->len || rename(tmp.buf, path) < 0)
+		unlink(tmp.buf);
+	sb_release(&tmp);
+}
+
+int segdict_open(struct segdict **out, const struct segdict_opts *o)
+{
+	const char *base = o->dict_path;
+	uint64_t fp = 0xcbf29ce484222325ULL;
+	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT, blob = STRBUF_INIT;
+	struct segdict *d;
+	struct builder b;
+	uint32_t v = SEGDICT_VERSION;
+	size_t i;
+	int rc = 0;
+
+	*out = NULL;
+	if (base && !strcmp(base, "none"))
+		return 0;
+	if (!base) {
+		if (access(DEFAULT_DICT, R_OK) < 0) {
+			warning("no segmentation dictionary (%s not found, try --dict PATH): "
+				"using ICU word breaks",
+				DEFAULT_DICT);
+			return 0;
+		}
+		base = DEFAULT_DICT;
+	}
+	if (fp_file(&fp, base) < 0)
+		return error("%s: %s", base, strerror(errno));
+	for (i = 0; i < o->n_user_dicts; i++)
+		if (fp_file(&fp, o->user_dicts[i]) < 0)
+			return error("%s: %s", o->user_dicts[i], strerror(errno));
+	fp = fp_mix(fp, &v, sizeof v);
+	fp = fp_mix(fp, &o->t2s, sizeof o->t2s);
+	if (o->ls)
+		fp = fp_mix(fp, &o->ls->fingerprint, sizeof o->ls->fingerprint);
+
+	d = xcalloc(1, sizeof *d);
+	cache_dir_of(o, &dir);
+	if (dir.len) {
+		sb_addf(&path, "%s/segdict-%016llx.bin", dir.buf, (unsigned long long)fp);
+		if (try_map(d, path.buf, fp) == 0) {
+			d->from_cache = 1;
+			if (o->verbose)
+				fprintf(stderr, "notemine: dictionary from %s\n", path.buf);
+			goto done;
+		}
+	}
+
+	memset(&b, 0, sizeof b);
+	hmap_init(&b.map);
+	if (load_jieba(&b, base, 1) < 0)
+		rc = -1;
+	if (!rc)
+		apply_granularity(&b);
+	if (!rc && o->ls)
+		add_lexicons(&b, o->ls);
+	for (i = 0; !rc && i < o->n_user_dicts; i++)
+		if (load_jieba(&b, o->user_dicts[i], 0) < 0)
+			rc = -1;
+	if (!rc) {
+		compile(&b, fp, &blob);
+		if (path.len)
+			write_cache(dir.buf, path.buf, &blob);
+		if (o->verbose)
+			fprintf(stderr, "notemine: compiled dictionary %s (%zu entries)%s%s\n", base, b.n,
+				path.len ? " to " : "", path.len ? path.buf : "");
+		d->mem = blob.buf;
+		blob.buf = NULL;
+		set_view(d, d->mem);
+	}
+	hmap_release(&b.map);
+	free(b.e);
+	sb_release(&b.keys);
+	sb_release(&b.tmp);
+done:
+	sb_release(&dir);
+	sb_release(&path);
+	sb_release(&blob);
+	if (rc) {
+		free(d);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+struct segdict *segdict_open_simple(const char *dict_path, const char *const *user_dicts,
+				    size_t n, const struct lexset *ls, int t2s, int *err)
+{
+	struct segdict_opts o = {0};
+	struct segdict *d;
+	o.dict_path = dict_path;
+	o.user_dicts = user_dicts;
+	o.n_user_dicts = n;
+	o.ls = ls;
+	o.t2s = t2s;
+	*err = segdict_open(&d, &o);
+	return d;
+}
+
+void segdict_free(struct segdict *d)
+{
+	if (!d)
+		return;
+	if (d->map)
+		munmap(d->map, d->map_len);
+	free(d->mem);
+	free(d);
+}
+
+const struct segdict_view *segdict_view(const struct segdict *d)
+{
+	return &d->v;
+}
+
+double segdict_cost(const struct segdict *d, const char *w, size_t n)
+{
+	size_t i = 0, l;
+	int32_t s = 0;
+	const struct segdict_view *v = &d->v;
+	if (!n)
+		return -1;
+	while (i < n) {
+		int32_t cp = utf8_decode(w + i, n - i, &l);
+		uint32_t id = cp < SEGDICT_CPMAX ? segdict_cpinfo(v->cp_page, v->cp_cell, cp) >> 4 : 0;
+		int32_t t;
+		if (!id || v->node[s].base <= 0)
+			return -1;
+		t = v->node[s].base + (int32_t)id;
+		if ((uint32_t)t >= v->n_nodes || v->node[t].check != s)
+			return -1;
+		s = t;
+		i += l;
+	}
+	return v->node[s].cost >= 0 ? v->node[s].cost : -1;
+}
+
+size_t segdict_nwords(const struct segdict *d)
+{
+	return d->h->n_words;
+}
+
+int segdict_from_cache(const struct segdict *d)
+{
+	return d->from_cache;
+}

@@ -1,0 +1,128 @@
+/*
+ * segdict.h - the segmenter's compiled dictionary: words with costs in a double-array trie,
+ * a per-code-point table (lookup fold + character class) and a character model for unknown
+ * words, in one flat blob that is used in place from an mmap'ed cache file.
+ *
+ * Sources, in order (a later source overrides an earlier entry for the same key):
+ *  1. the base dictionary in jieba's text format, one "word [freq] [tag]" per line: the
+ *     path given, else /usr/lib/python3/dist-packages/jieba/dict.txt (Debian python3-jieba);
+ *  2. every plain (non-pattern) term of every loaded lexicon kind (slang, products, brands,
+ *     categories...): kept whole, with a cost that beats any split of the term;
+ *  3. user dictionaries (jieba userdict format, freq and tag optional; freq 0 deletes).
+ * Keys are folded by normalize.h (NFKC width, case, traditional -> simplified when t2s), so
+ * ｉＰｈｏｎｅ and iphone, 媽媽 and 妈妈 are one entry.
+ *
+ * Granularity (segmentation-standard conventions, applied to base-dictionary words only):
+ * numeral + measure-word entries (一年, 两个, 第一次) are left out so they split; words
+ * ending in the plural suffix 们 with 3+ characters are left out; 3-character person names
+ * (tag nr*) that start with a common single-character surname are split into surname and
+ * given name; words of 4+ characters that are exactly a concatenation of 2+-character
+ * dictionary words are left out unless tagged idiom (i) or set phrase (l).
+ *
+ * Algorithm: keys become sequences of dense character ids (ids ordered by frequency so hot
+ * characters share cache lines); the sorted keys are laid into a double array (base/check
+ * with the word cost stored in the node, first-fit placement with a moving start). The cost
+ * of a word is -ln(freq / total). The character model holds, per character id, the
+ * frequency-weighted log-probabilities of the character being the begin / middle / end of
+ * a word or a single-character word, over the dictionary's words, and the tag transition
+ * log-probabilities derived from word lengths.
+ *
+ * Compiled form: header (magic "NMSEGDIC", version, size, fingerprint of the sources and
+ * options) followed by arrays at offsets; cached as
+ * $XDG_CACHE_HOME/notemine/segdict-<fingerprint>.bin (else ~/.cache/notemine), written to a
+ * temporary file and renamed; when the cache is not writable the blob stays in memory. The
+ * fingerprint covers each source's path, size and mtime, the lexicon set's fingerprint, t2s
+ * and the format version, so any change of a source selects (and builds) a new file.
+ */
+#ifndef NM_SEGDICT_H
+#define NM_SEGDICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lexset;
+
+/* Character classes stored in the high bits of the code-point table. */
+enum segdict_class {
+	SEGC_OTHER = 0, /* letters of other scripts, marks */
+	SEGC_HAN,       /* Han ideographs (and U+3007) */
+	SEGC_ALPHA,     /* Latin letters (any width) */
+	SEGC_DIGIT,     /* decimal digits (any width) */
+	SEGC_SPACE,     /* white space and invisible format characters */
+	SEGC_PUNCT,     /* punctuation and symbols */
+	SEGC_MARK,      /* combining marks: stay with the character before */
+	SEGC_NCLASSES
+};
+
+struct segdict_opts {
+	const char *dict_path;          /* NULL: the default; "none": no base dictionary */
+	const char *const *user_dicts;  /* jieba userdict files, later ones win */
+	size_t n_user_dicts;
+	const struct lexset *ls;        /* may be NULL: no lexicon terms */
+	int t2s;                        /* fold traditional to simplified for lookup */
+	const char *cache_dir;          /* NULL: $XDG_CACHE_HOME/notemine or ~/.cache/notemine;
+					 * "" disables the cache */
+	int verbose;                    /* report cache hits / builds on stderr */
+};
+
+struct segdict;
+
+/* Open (from cache) or compile the dictionary. norm_init() must have been called with the
+ * same t2s. Returns 0 and sets *out; *out is NULL when there is no base dictionary (option
+ * "none", or the default dictionary is missing: then a one-line warning is printed) and the
+ * caller falls back to ICU word breaks. Returns -1 after error() when a named dictionary
+ * or user dictionary cannot be read or has a bad line (FILE:LINE). */
+int segdict_open(struct segdict **out, const struct segdict_opts *opts);
+
+/* Convenience form of segdict_open() with the default cache; see there. */
+struct segdict *segdict_open_simple(const char *dict_path, const char *const *user_dicts,
+				    size_t n, const struct lexset *ls, int t2s, int *err);
+
+void segdict_free(struct segdict *d);
+
+/* ---- lookup interface used by segment.c (all read-only, thread-safe) ---- */
+
+struct segdict_node {
+	int32_t base;  /* children at base + char id; 0 for a leaf */
+	int32_t check; /* parent node index; -1 for a free cell */
+	float cost;    /* -ln P(word) when the path to this node is a word, else < 0 */
+};
+
+/* The character id (0: in no dictionary word) and class of code point cp, folded. */
+static inline uint32_t segdict_cpinfo(const uint32_t *pages, const uint32_t *cells, int32_t cp);
+
+struct segdict_view {
+	const struct segdict_node *node;
+	uint32_t n_nodes;
+	const uint32_t *cp_page;  /* cp >> 8 -> first cell of its page (cp < SEGDICT_CPMAX) */
+	const uint32_t *cp_cell;  /* (id << 4) | class */
+	const float *emit;        /* 4 per char id: ln P(B|c), P(M|c), P(E|c), P(S|c) */
+	uint32_t n_chars;
+	float trans[4][4];        /* ln P(tag' | tag), tags B M E S */
+	float start[4];
+	float unk_cost;           /* cost of a Han character that is no word */
+	float min_cost;           /* cost of the most frequent word */
+	float lex_cost;           /* cost given to lexicon terms without a frequency */
+};
+
+#define SEGDICT_CPMAX 0x30000
+
+/* The view of d's arrays (valid while d lives). */
+const struct segdict_view *segdict_view(const struct segdict *d);
+
+/* Class of a code point without a dictionary (for the ICU path and cp >= SEGDICT_CPMAX). */
+int segdict_class_of(int32_t cp);
+
+/* Cost of word w (UTF-8, folded on the fly) or -1 when it is not a word. For tests. */
+double segdict_cost(const struct segdict *d, const char *w, size_t n);
+
+/* Number of words and whether the dictionary came from the cache. For tests and -v. */
+size_t segdict_nwords(const struct segdict *d);
+int segdict_from_cache(const struct segdict *d);
+
+static inline uint32_t segdict_cpinfo(const uint32_t *pages, const uint32_t *cells, int32_t cp)
+{
+	return cells[pages[cp >> 8] + (cp & 0xFF)];
+}
+
+#endif

@@ -1,0 +1,614 @@
+/*
+ * segment.c - see segment.h.
+ *
+ * With a dictionary, a span is cut into blocks at white space, each block into units:
+ *  - one Han character;
+ *  - a Latin/digit run: letters, digits and combining marks, with inner apostrophes
+ *    (don't, it’s), inner hyphens (well-known, covid-19), decimal points and thousands
+ *    separators between digits (3.5, 1,000); a number takes a following %, ％ or ‰ and one
+ *    Han unit character of dates and magnitudes (1997年, 12月, 31日, 8时, 3.5万);
+ *  - a run of letters of another script (kana, Hangul, Cyrillic...);
+ *  - a punctuation or symbol character, repeated ones together (——, ……, ！！！).
+ * Over the units of a block, a forward dynamic program finds the cheapest path: from each
+ * unit the double-array trie is walked over the folded character ids of the following
+ * units (each end that is a word relaxes the best cost at its end); every unit also has a
+ * fallback edge (a Han character's own cost as a word, or the unknown cost), and Chinese
+ * numeral runs get number and date edges (三十一, 二〇二四年, 十二月, 三十一日). No edge list
+ * is stored: relaxation happens during the walk. Runs of two or more single Han characters
+ * that are not words are then re-read with the dictionary's character model (Viterbi over
+ * begin/middle/end/single tags) so that likely unknown words (names, new words) merge.
+ * All buffers live in the scratch and grow with the longest span: nothing is allocated per
+ * token.
+ *
+ * Without a dictionary, ICU's word BreakIterator segments the span.
+ */
+#include "segment.h"
+
+#include <math.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include "segdict.h"
+#include "utf8.h"
+#include "util.h"
+
+struct unit {
+	uint32_t cb, ce; /* character range [cb, ce) */
+	uint8_t cls;     /* class of the first character */
+	uint8_t num;     /* Chinese numeral character (Han units) */
+};
+
+struct seg_scratch {
+	/* ICU path */
+	UBreakIterator *bi;
+	int bi_tried;
+	UChar *u16;
+	uint32_t *u8off; /* UTF-16 index -> UTF-8 byte offset in the span */
+	size_t cap;
+	/* dictionary path, per character */
+	uint32_t *cid;   /* folded character id */
+	uint32_t *coff;  /* byte offset in the span (n + 1 entries) */
+	int32_t *ccp;    /* code point */
+	uint8_t *ccls;   /* class */
+	size_t ccap;
+	/* per unit */
+	struct unit *u;
+	float *best;
+	int32_t *back;
+	int32_t *cut;    /* unit boundaries of the chosen path, reversed */
+	size_t ucap;
+	/* Viterbi over a run of single characters */
+	float (*vs)[4];
+	uint8_t (*vb)[4];
+	uint8_t *tag;
+};
+
+struct seg_scratch *seg_scratch_new(void)
+{
+	return xcalloc(1, sizeof(struct seg_scratch));
+}
+
+void seg_scratch_free(struct seg_scratch *s)
+{
+	if (!s)
+		return;
+	if (s->bi)
+		ubrk_close(s->bi);
+	free(s->u16);
+	free(s->u8off);
+	free(s->cid);
+	free(s->coff);
+	free(s->ccp);
+	free(s->ccls);
+	free(s->u);
+	free(s->best);
+	free(s->back);
+	free(s->cut);
+	free(s->vs);
+	free(s->vb);
+	free(s->tag);
+	free(s);
+}
+
+/* ---------------------------------------------------------------- ICU fallback */
+
+static int classify_span(const char *p, size_t n)
+{
+	size_t i = 0, l;
+	int han = 0, latin = 0, digit = 0, other = 0, punct = 0;
+	while (i < n) {
+		int32_t cp = utf8_decode(p + i, n - i, &l);
+		int c = segdict_class_of(cp);
+		if (c == SEGC_HAN)
+			han = 1;
+		else if (c == SEGC_DIGIT)
+			digit = 1;
+		else if (c == SEGC_ALPHA)
+			latin = 1;
+		else if (c == SEGC_PUNCT)
+			punct = 1;
+		else if (c != SEGC_SPACE && c != SEGC_MARK)
+			other = 1;
+		i += l;
+	}
+	if (han)
+		return TOK_HAN;
+	if (digit && !latin) {
+		utf8_decode(p, n, &l);
+		return TOK_NUMBER;
+	}
+	if (latin) {
+		int32_t cp = utf8_decode(p, n, &l);
+		return segdict_class_of(cp) == SEGC_DIGIT ? TOK_NUMBER : TOK_LATIN;
+	}
+	if (other)
+		return TOK_WORD;
+	return punct ? TOK_PUNCT : TOK_WORD;
+}
+
+static int is_space_cp(int32_t cp)
+{
+	return segdict_class_of(cp) == SEGC_SPACE;
+}
+
+/* Emit s[a..b) as a token unless it is only white space; trim white space at the ends. */
+static void emit_trimmed(const char *text, size_t a, size_t b, size_t base, struct tokens *out)
+{
+	size_t l;
+	while (a < b) {
+		int32_t cp = utf8_decode(text + a, b - a, &l);
+		if (!is_space_cp(cp))
+			break;
+		a += l;
+	}
+	while (b > a) {
+		size_t k = b - 1;
+		while (k > a && ((unsigned char)text[k] & 0xC0) == 0x80)
+			k--;
+		int32_t cp = utf8_decode(text + k, b - k, &l);
+		if (!is_space_cp(cp))
+			break;
+		b = k;
+	}
+	if (b > a)
+		tokens_push(out, (uint32_t)(base + a), (uint32_t)(b - a),
+			    classify_span(text + a, b - a));
+}
+
+static void segment_icu(struct seg_scratch *s, const char *text, size_t len, size_t base,
+			struct tokens *out)
+{
+	size_t i = 0, n16 = 0, l;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t prev, cur;
+	if (!s->bi_tried) {
+		s->bi_tried = 1;
+		s->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
+		if (U_FAILURE(st))
+			s->bi = NULL;
+		st = U_ZERO_ERROR;
+	}
+	if (len + 1 > s->cap) {
+		s->cap = len + 1;
+		s->u16 = xrealloc(s->u16, s->cap * 2 * sizeof *s->u16);
+		s->u8off = xrealloc(s->u8off, (s->cap * 2 + 1) * sizeof *s->u8off);
+	}
+	while (i < len) {
+		int32_t cp = utf8_decode(text + i, len - i, &l);
+		if (cp > 0xFFFF) {
+			s->u8off[n16] = (uint32_t)i;
+			s->u16[n16++] = U16_LEAD(cp);
+			s->u8off[n16] = (uint32_t)i;
+			s->u16[n16++] = U16_TRAIL(cp);
+		} else {
+			s->u8off[n16] = (uint32_t)i;
+			s->u16[n16++] = (UChar)cp;
+		}
+		i += l;
+	}
+	s->u8off[n16] = (uint32_t)len;
+	if (!s->bi) {
+		emit_trimmed(text, 0, len, base, out);
+		return;
+	}
+	ubrk_setText(s->bi, s->u16, (int32_t)n16, &st);
+	if (U_FAILURE(st)) {
+		emit_trimmed(text, 0, len, base, out);
+		return;
+	}
+	prev = ubrk_first(s->bi);
+	while ((cur = ubrk_next(s->bi)) != UBRK_DONE) {
+		emit_trimmed(text, s->u8off[prev], s->u8off[cur], base, out);
+		prev = cur;
+	}
+}
+
+/* ---------------------------------------------------------------- dictionary path */
+
+/* Chinese numeral digit value (0-9), 10/100/1000/10000 for the multipliers, -1 otherwise. */
+static int cn_digit(int32_t cp)
+{
+	switch (cp) {
+	case 0x3007: case 0x25CB: case 0x96F6: case 0xFF10: return 0; /* 〇 ○ 零 */
+	case 0x4E00: return 1;
+	case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	case 0x5341: return 10;    /* 十 */
+	case 0x767E: return 100;   /* 百 */
+	case 0x5343: return 1000;  /* 千 */
+	case 0x4E07: return 10000; /* 万 */
+	case 0x4EBF: return 100000; /* 亿 (only its class matters) */
+	default: return -1;
+	}
+}
+
+/* Value of a small Chinese numeral (digits and 十 only: 十二, 三十一), or -1. */
+static int cn_small_value(const int32_t *cp, size_t n)
+{
+	int v = 0, cur = -1;
+	for (size_t i = 0; i < n; i++) {
+		int d = cn_digit(cp[i]);
+		if (d < 0 || d > 10 || cp[i] == 0x4E24)
+			return -1;
+		if (d == 10) {
+			v += (cur < 0 ? 1 : cur) * 10;
+			cur = -1;
+		} else {
+			if (cur >= 0)
+				return -1;
+			cur = d;
+		}
+	}
+	if (cur >= 0)
+		v += cur;
+	return v;
+}
+
+static int cls_at(const struct segdict_view *v, int32_t cp, uint32_t *id)
+{
+	if (cp < SEGDICT_CPMAX) {
+		uint32_t x = segdict_cpinfo(v->cp_page, v->cp_cell, cp);
+		*id = x >> 4;
+		return (int)(x & 15);
+	}
+	*id = 0;
+	return segdict_class_of(cp);
+}
+
+static void grow_chars(struct seg_scratch *s, size_t n)
+{
+	if (n + 2 <= s->ccap)
+		return;
+	s->ccap = (n + 2) * 2;
+	s->cid = xrealloc(s->cid, s->ccap * sizeof *s->cid);
+	s->coff = xrealloc(s->coff, s->ccap * sizeof *s->coff);
+	s->ccp = xrealloc(s->ccp, s->ccap * sizeof *s->ccp);
+	s->ccls = xrealloc(s->ccls, s->ccap * sizeof *s->ccls);
+	s->u = xrealloc(s->u, s->ccap * sizeof *s->u);
+	s->best = xrealloc(s->best, s->ccap * sizeof *s->best);
+	s->back = xrealloc(s->back, s->ccap * sizeof *s->back);
+	s->cut = xrealloc(s->cut, s->ccap * sizeof *s->cut);
+	s->vs = xrealloc(s->vs, s->ccap * sizeof *s->vs);
+	s->vb = xrealloc(s->vb, s->ccap * sizeof *s->vb);
+	s->tag = xrealloc(s->tag, s->ccap * sizeof *s->tag);
+}
+
+static int is_alnum_cls(int c)
+{
+	return c == SEGC_ALPHA || c == SEGC_DIGIT || c == SEGC_MARK;
+}
+
+static int is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static int is_hyphen(int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int is_decimal_sep(int32_t cp)
+{
+	return cp == '.' || cp == 0xFF0E || cp == ':' || cp == 0xFF1A;
+}
+
+static int is_percent(int32_t cp)
+{
+	return cp == '%' || cp == 0xFF05 || cp == 0x2030;
+}
+
+/* Han characters that stay with a preceding number: 年 月 日 时 分 秒 号 万 亿 */
+static int is_num_suffix(int32_t cp)
+{
+	return cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == 0x65F6 || cp == 0x5206 ||
+	       cp == 0x79D2 || cp == 0x53F7 || cp == 0x4E07 || cp == 0x4EBF;
+}
+
+/* Cut chars [c0, c1) (no white space) into units; returns the number of units. */
+static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
+{
+	size_t c = c0, nu = 0;
+	const uint8_t *cls = s->ccls;
+	const int32_t *cp = s->ccp;
+	while (c < c1) {
+		struct unit *u = &s->u[nu++];
+		int k = cls[c];
+		u->cb = (uint32_t)c;
+		u->cls = (uint8_t)k;
+		u->num = 0;
+		if (k == SEGC_HAN) {
+			int d = cn_digit(cp[c]);
+			u->num = (uint8_t)(d >= 0 && d <= 10 ? 1 : d > 10 ? 2 : 0);
+			c++;
+		} else if (k == SEGC_ALPHA || k == SEGC_DIGIT) {
+			int digits_only = 1;
+			c++;
+			for (;;) {
+				while (c < c1 && is_alnum_cls(cls[c])) {
+					if (cls[c] == SEGC_ALPHA)
+						digits_only = 0;
+					c++;
+				}
+				if (c + 1 < c1 && is_alnum_cls(cls[c + 1]) &&
+				    ((is_apos(cp[c]) && cls[c - 1] == SEGC_ALPHA && cls[c + 1] == SEGC_ALPHA) ||
+				     (is_hyphen(cp[c]) && cls[c + 1] != SEGC_MARK) ||
+				     (is_decimal_sep(cp[c]) && cls[c - 1] == SEGC_DIGIT &&
+				      cls[c + 1] == SEGC_DIGIT) ||
+				     ((cp[c] == ',' || cp[c] == 0xFF0C) && cls[c - 1] == SEGC_DIGIT &&
+				      c + 3 < c1 && cls[c + 1] == SEGC_DIGIT && cls[c + 2] == SEGC_DIGIT &&
+				      cls[c + 3] == SEGC_DIGIT && (c + 4 >= c1 || cls[c + 4] != SEGC_DIGIT)))) {
+					c++;
+					continue;
+				}
+				break;
+			}
+			if (digits_only && k == SEGC_DIGIT) {
+				if (c < c1 && is_percent(cp[c]))
+					c++;
+				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(cp[c]))
+					c++;
+			}
+		} else if (k == SEGC_OTHER || k == SEGC_MARK) {
+			c++;
+			while (c < c1 && (cls[c] == SEGC_OTHER || cls[c] == SEGC_MARK))
+				c++;
+		} else { /* punctuation: repeats together */
+			int32_t first = cp[c];
+			c++;
+			while (c < c1 && cp[c] == first)
+				c++;
+			while (c < c1 && cls[c] == SEGC_MARK)
+				c++;
+		}
+		u->ce = (uint32_t)c;
+	}
+	return nu;
+}
+
+static inline void relax(struct seg_scratch *s, size_t to, float cost, int32_t from)
+{
+	if (cost < s->best[to]) {
+		s->best[to] = cost;
+		s->back[to] = from;
+	}
+}
+
+/* Numeral and date edges from unit i (a Chinese numeral). */
+static void numeral_edges(struct seg_scratch *s, const struct segdict_view *v, size_t i,
+			  size_t nu, float c_num)
+{
+	size_t r = i, k;
+	int32_t run[16];
+	size_t n = 0;
+	int only_digits = 1;
+	while (r < nu && s->u[r].cls == SEGC_HAN && s->u[r].num) {
+		int32_t c = s->ccp[s->u[r].cb];
+		int d = cn_digit(c);
+		if (n < NM_ARRAY_LEN(run))
+			run[n] = c;
+		n++;
+		if (d >= 10)
+			only_digits = 0;
+		r++;
+	}
+	(void)v;
+	if (n >= 2)
+		relax(s, r, s->best[i] + c_num, (int32_t)i);
+	if (r >= nu || s->u[r].cls != SEGC_HAN || n > NM_ARRAY_LEN(run))
+		return;
+	k = (size_t)s->ccp[s->u[r].cb];
+	if (k == 0x5E74) { /* 年: a year written in digits */
+		if (only_digits && n >= 2)
+			relax(s, r + 1, s->best[i] + c_num, (int32_t)i);
+	} else if (k == 0x6708 || k == 0x65E5 || k == 0x53F7) { /* 月 日 号 */
+		int val = cn_small_value(run, n);
+		if (val >= 1 && val <= (k == 0x6708 ? 12 : 31))
+			relax(s, r + 1, s->best[i] + c_num, (int32_t)i);
+	}
+}
+
+static int tok_type_of_unit(const struct seg_scratch *s, size_t c0, size_t c1)
+{
+	int han = 0, alpha = 0, other = 0, punct = 0;
+	for (size_t c = c0; c < c1; c++) {
+		int k = s->ccls[c];
+		if (k == SEGC_HAN)
+			han = 1;
+		else if (k == SEGC_ALPHA)
+			alpha = 1;
+		else if (k == SEGC_OTHER)
+			other = 1;
+		else if (k == SEGC_PUNCT)
+			punct = 1;
+	}
+	if (s->ccls[c0] == SEGC_DIGIT)
+		return TOK_NUMBER;
+	if (han)
+		return TOK_HAN;
+	if (alpha)
+		return TOK_LATIN;
+	if (other)
+		return TOK_WORD;
+	return punct ? TOK_PUNCT : TOK_WORD;
+}
+
+/* Viterbi over units a..b (single Han characters) with the character model: tags
+ * (0 B, 1 M, 2 E, 3 S) go to s->tag[0..b-a). */
+static void char_model(struct seg_scratch *s, const struct segdict_view *v, size_t a, size_t b)
+{
+	size_t n = b - a, i;
+	float (*vs)[4] = s->vs;
+	uint8_t (*vb)[4] = s->vb;
+	int t;
+	for (t = 0; t < 4; t++) {
+		uint32_t id = s->cid[s->u[a].cb];
+		vs[0][t] = v->start[t] + v->emit[id * 4 + (uint32_t)t];
+		vb[0][t] = 0;
+	}
+	for (i = 1; i < n; i++) {
+		uint32_t id = s->cid[s->u[a + i].cb];
+		for (t = 0; t < 4; t++) {
+			float bestv = -INFINITY;
+			int bt = 0;
+			for (int p = 0; p < 4; p++) {
+				float x = vs[i - 1][p] + v->trans[p][t];
+				if (x > bestv) {
+					bestv = x;
+					bt = p;
+				}
+			}
+			vs[i][t] = bestv + v->emit[id * 4 + (uint32_t)t];
+			vb[i][t] = (uint8_t)bt;
+		}
+	}
+	t = vs[n - 1][2] > vs[n - 1][3] ? 2 : 3;
+	for (i = n; i-- > 0;) {
+		s->tag[i] = (uint8_t)t;
+		t = vb[i][t];
+	}
+}
+
+void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
+	     size_t base, struct tokens *out)
+{
+	const struct segdict_view *v;
+	size_t i = 0, l, n = 0, c0;
+	float c_other, c_num;
+	if (!len)
+		return;
+	if (!d) {
+		segment_icu(s, text, len, base, out);
+		return;
+	}
+	v = segdict_view(d);
+	c_other = v->lex_cost + 2;
+	c_num = v->min_cost + 3;
+	grow_chars(s, len);
+	/* decode: code point, class, folded id, offset */
+	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+		int32_t cp;
+		uint32_t id;
+		if (b < 0x80) {
+			cp = b;
+			l = 1;
+		} else {
+			cp = utf8_decode(text + i, len - i, &l);
+		}
+		s->ccp[n] = cp;
+		s->ccls[n] = (uint8_t)cls_at(v, cp, &id);
+		s->cid[n] = id;
+		s->coff[n] = (uint32_t)i;
+		n++;
+		i += l;
+	}
+	s->coff[n] = (uint32_t)len;
+
+	c0 = 0;
+	while (c0 < n) {
+		size_t c1, nu, j, ncut = 0;
+		if (s->ccls[c0] == SEGC_SPACE) {
+			c0++;
+			continue;
+		}
+		c1 = c0;
+		while (c1 < n && s->ccls[c1] != SEGC_SPACE)
+			c1++;
+		nu = make_units(s, c0, c1);
+		/* forward DP */
+		s->best[0] = 0;
+		for (j = 1; j <= nu; j++)
+			s->best[j] = INFINITY;
+		for (j = 0; j < nu; j++) {
+			const struct unit *u = &s->u[j];
+			float bj = s->best[j], fb;
+			int32_t st = 0;
+			size_t k;
+			if (u->cls == SEGC_HAN)
+				fb = v->unk_cost;
+			else
+				fb = c_other;
+			relax(s, j + 1, bj + fb, (int32_t)j);
+			for (k = j; k < nu; k++) {
+				const struct unit *w = &s->u[k];
+				uint32_t c;
+				for (c = w->cb; c < w->ce; c++) {
+					uint32_t id = s->cid[c];
+					int32_t b = v->node[st].base, t;
+					if (!id || b <= 0)
+						goto walked;
+					t = b + (int32_t)id;
+					if ((uint32_t)t >= v->n_nodes || v->node[t].check != st)
+						goto walked;
+					st = t;
+				}
+				if (v->node[st].cost >= 0)
+					relax(s, k + 1, bj + v->node[st].cost, (int32_t)j);
+			}
+		walked:
+			if (u->num)
+				numeral_edges(s, v, j, nu, c_num);
+		}
+		/* back-track into cut[] (reversed) */
+		for (j = nu; j > 0; j = (size_t)s->back[j])
+			s->cut[ncut++] = (int32_t)j;
+		s->cut[ncut] = 0;
+		/* emit in order; runs of single unknown-ish Han characters go through the
+		 * character model */
+		{
+			size_t q = ncut, run_a = 0, run_n = 0;
+			while (q > 0) {
+				size_t a = (size_t)s->cut[q], b = (size_t)s->cut[q - 1];
+				int single = b == a + 1 && s->u[a].cls == SEGC_HAN && !s->u[a].num;
+				q--;
+				if (single) {
+					if (!run_n)
+						run_a = a;
+					run_n++;
+					if (q > 0)
+						continue;
+				}
+				if (run_n) {
+					size_t ra = run_a, rb = run_a + run_n, x, start = ra;
+					if (run_n >= 2) {
+						char_model(s, v, ra, rb);
+						for (x = ra; x < rb; x++) {
+							int t = s->tag[x - ra];
+							if (t == 2 || t == 3) {
+								tokens_push(out, (uint32_t)(base + s->coff[s->u[start].cb]),
+									    s->coff[s->u[x].ce] - s->coff[s->u[start].cb],
+									    TOK_HAN);
+								start = x + 1;
+							}
+						}
+						if (start < rb)
+							tokens_push(out, (uint32_t)(base + s->coff[s->u[start].cb]),
+								    s->coff[s->u[rb - 1].ce] - s->coff[s->u[start].cb],
+								    TOK_HAN);
+					} else {
+						tokens_push(out, (uint32_t)(base + s->coff[s->u[ra].cb]),
+							    s->coff[s->u[ra].ce] - s->coff[s->u[ra].cb], TOK_HAN);
+					}
+					run_n = 0;
+					if (single)
+						continue;
+				}
+				{
+					uint32_t cb = s->u[a].cb, ce = s->u[b - 1].ce;
+					tokens_push(out, (uint32_t)(base + s->coff[cb]), s->coff[ce] - s->coff[cb],
+						    tok_type_of_unit(s, cb, ce));
+				}
+			}
+		}
+		c0 = c1;
+	}
+}
