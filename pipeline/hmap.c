@@ -1,0 +1,134 @@
+/* hmap.c - see hmap.h. Deletion uses backward-shift so probes stay tombstone-free. */
+#include "hmap.h"
+
+#include <string.h>
+
+#include "util.h"
+
+#define EMPTY UINT32_MAX
+
+uint32_t hmap_hash(const char *k, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)k[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 29;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static void alloc_table(struct hmap *m, size_t size)
+{
+	size_t i;
+	m->slot = xmalloc(size * sizeof *m->slot);
+	for (i = 0; i < size; i++)
+		m->slot[i].koff = EMPTY;
+	m->mask = size - 1;
+}
+
+void hmap_init(struct hmap *m)
+{
+	memset(m, 0, sizeof *m);
+	alloc_table(m, 16);
+}
+
+void hmap_release(struct hmap *m)
+{
+	free(m->slot);
+	free(m->keys);
+	memset(m, 0, sizeof *m);
+}
+
+static int slot_is(const struct hmap *m, const struct hmap_slot *s, uint32_t h, const char *k,
+		   size_t n)
+{
+	return s->hash == h && s->klen == n && memcmp(m->keys + s->koff, k, n) == 0;
+}
+
+static void rehash(struct hmap *m)
+{
+	struct hmap_slot *old = m->slot;
+	size_t oldsize = m->mask + 1, i;
+	alloc_table(m, oldsize * 2);
+	for (i = 0; i < oldsize; i++) {
+		size_t j;
+		if (old[i].koff == EMPTY)
+			continue;
+		j = old[i].hash & m->mask;
+		while (m->slot[j].koff != EMPTY)
+			j = (j + 1) & m->mask;
+		m->slot[j] = old[i];
+	}
+	free(old);
+}
+
+void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
+{
+	uint32_t h = hmap_hash(k, n);
+	size_t j;
+	if ((m->n + 1) * 4 > (m->mask + 1) * 3)
+		rehash(m);
+	j = h & m->mask;
+	while (m->slot[j].koff != EMPTY) {
+		if (slot_is(m, &m->slot[j], h, k, n)) {
+			m->slot[j].val = val;
+			return;
+		}
+		j = (j + 1) & m->mask;
+	}
+	NM_GROW(m->keys, m->keys_cap, m->keys_len + n + 1);
+	memcpy(m->keys + m->keys_len, k, n);
+	m->keys[m->keys_len + n] = 0;
+	m->slot[j].hash = h;
+	m->slot[j].klen = (uint32_t)n;
+	m->slot[j].koff = (uint32_t)m->keys_len;
+	m->slot[j].val = val;
+	m->keys_len += n + 1;
+	m->n++;
+}
+
+int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val)
+{
+	uint32_t h = hmap_hash(k, n);
+	size_t j = h & m->mask;
+	while (m->slot[j].koff != EMPTY) {
+		if (slot_is(m, &m->slot[j], h, k, n)) {
+			if (val)
+				*val = m->slot[j].val;
+			return 1;
+		}
+		j = (j + 1) & m->mask;
+	}
+	return 0;
+}
+
+int hmap_del(struct hmap *m, const char *k, size_t n)
+{
+	uint32_t h = hmap_hash(k, n);
+	size_t j = h & m->mask, i, want;
+	while (m->slot[j].koff != EMPTY) {
+		if (slot_is(m, &m->slot[j], h, k, n))
+			break;
+		j = (j + 1) & m->mask;
+	}
+	if (m->slot[j].koff == EMPTY)
+		return 0;
+	m->slot[j].koff = EMPTY;
+	m->n--;
+	i = j;
+	for (;;) {
+		i = (i + 1) & m->mask;
+		if (m->slot[i].koff == EMPTY)
+			break;
+		want = m->slot[i].hash & m->mask;
+		/* move slot i back to j when j lies cyclically in [want, i) */
+		if ((i > j && (want <= j || want > i)) || (i < j && (want <= j && want > i))) {
+			m->slot[j] = m->slot[i];
+			m->slot[i].koff = EMPTY;
+			j = i;
+		}
+	}
+	return 1;
+}

@@ -1,0 +1,575 @@
+/*
+ * record.c - see record.h.
+ *
+ * One input buffer per reader, refilled with read(2) and grown only when a single record is
+ * larger than it. JSON Lines and text split on '\n' (a trailing '\r' is dropped). JSON arrays
+ * are scanned element by element (depth, strings and escapes tracked), each element parsed
+ * alone. CSV follows RFC 4180 with a state machine that may span buffer refills.
+ */
+#include "record.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "utf8.h"
+
+#define CHUNK (1u << 20)
+
+struct reader {
+	int fd;
+	int eof;
+	char *name;
+	enum input_format fmt;
+	char *buf;
+	size_t cap, pos, end; /* unread bytes are buf[pos..end) */
+	size_t consumed;      /* bytes before buf[0] that were already consumed */
+	size_t size;
+	long line;            /* lines fully consumed so far */
+	cJSON *obj;
+	struct strbuf elem;   /* current JSON array element / CSV row text / error text */
+	struct strbuf msg;
+	/* JSON array state */
+	int array_started, array_done;
+	/* CSV state */
+	char **hdr;
+	size_t nhdr;
+	struct strbuf *fields;
+	size_t nfields_cap;
+};
+
+int input_format_parse(const char *name)
+{
+	if (!strcmp(name, "auto"))
+		return INPUT_AUTO;
+	if (!strcmp(name, "jsonl") || !strcmp(name, "ndjson"))
+		return INPUT_JSONL;
+	if (!strcmp(name, "json"))
+		return INPUT_JSON;
+	if (!strcmp(name, "csv"))
+		return INPUT_CSV;
+	if (!strcmp(name, "text") || !strcmp(name, "txt"))
+		return INPUT_TEXT;
+	return -1;
+}
+
+/* Read more bytes; returns 1 when some arrived, 0 at end of input, -1 on error. */
+static int fill(struct reader *r)
+{
+	ssize_t got;
+	if (r->eof)
+		return 0;
+	if (r->pos > 0 && r->pos == r->end) {
+		r->consumed += r->pos;
+		r->pos = r->end = 0;
+	}
+	if (r->end == r->cap) {
+		if (r->pos > 0) {
+			memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+			r->consumed += r->pos;
+			r->end -= r->pos;
+			r->pos = 0;
+		} else {
+			r->cap *= 2;
+			r->buf = xrealloc(r->buf, r->cap + 1);
+		}
+	}
+	do
+		got = read(r->fd, r->buf + r->end, r->cap - r->end);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return error("%s: read error: %s", r->name, strerror(errno));
+	if (got == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->end += (size_t)got;
+	return 1;
+}
+
+/* Make at least one byte available; 1 ok, 0 eof, -1 error. */
+static int need(struct reader *r)
+{
+	while (r->pos == r->end) {
+		int f = fill(r);
+		if (f <= 0)
+			return f;
+	}
+	return 1;
+}
+
+/* Next line without its '\n' (and trailing '\r'). Returns 1, 0 at eof, -1 on error. The
+ * line stays valid until the next read. */
+static int next_line(struct reader *r, const char **line, size_t *len)
+{
+	size_t scan = r->pos;
+	for (;;) {
+		char *nl = memchr(r->buf + scan, '\n', r->end - scan);
+		if (nl) {
+			size_t l = (size_t)(nl - (r->buf + r->pos));
+			*line = r->buf + r->pos;
+			r->pos += l + 1;
+			if (l && (*line)[l - 1] == '\r')
+				l--;
+			*len = l;
+			r->line++;
+			return 1;
+		}
+		scan = r->end - r->pos; /* relative: fill() may move the buffer */
+		{
+			int f = fill(r);
+			if (f < 0)
+				return -1;
+			if (f == 0) {
+				size_t l = r->end - r->pos;
+				if (!l)
+					return 0;
+				*line = r->buf + r->pos;
+				r->pos = r->end;
+				if ((*line)[l - 1] == '\r')
+					l--;
+				*len = l;
+				r->line++;
+				return 1;
+			}
+		}
+		scan += r->pos;
+	}
+}
+
+static int peek_format(struct reader *r, const char *path)
+{
+	size_t i;
+	size_t pl = path ? strlen(path) : 0;
+	for (;;) {
+		for (i = r->pos; i < r->end; i++) {
+			unsigned char c = (unsigned char)r->buf[i];
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+				continue;
+			if (c == 0xEF && i + 2 < r->end && (unsigned char)r->buf[i + 1] == 0xBB &&
+			    (unsigned char)r->buf[i + 2] == 0xBF) {
+				i += 2;
+				continue;
+			}
+			if (pl > 4 && !strcmp(path + pl - 4, ".csv"))
+				return INPUT_CSV;
+			if (pl > 4 && !strcmp(path + pl - 4, ".txt"))
+				return INPUT_TEXT;
+			if (c == '[')
+				return INPUT_JSON;
+			if (c == '{')
+				return INPUT_JSONL;
+			{
+				/* a first line with commas and no JSON punctuation: CSV */
+				const char *nl = memchr(r->buf + i, '\n', r->end - i);
+				size_t l = nl ? (size_t)(nl - (r->buf + i)) : r->end - i;
+				if (memchr(r->buf + i, ',', l) && !memchr(r->buf + i, '{', l))
+					return INPUT_CSV;
+			}
+			return INPUT_JSONL;
+		}
+		if (r->end - r->pos > 65536 || fill(r) <= 0)
+			return INPUT_JSONL;
+	}
+}
+
+struct reader *reader_open(const char *path, enum input_format fmt, const char *encoding)
+{
+	struct reader *r;
+	struct stat st;
+	int fd;
+	if (encoding && *encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8")) {
+		error("--encoding %s: only UTF-8 input is supported in this build", encoding);
+		return NULL;
+	}
+	if (!path || !strcmp(path, "-")) {
+		fd = 0;
+		path = NULL;
+	} else {
+		fd = open(path, O_RDONLY);
+		if (fd < 0) {
+			error("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+	}
+	r = xcalloc(1, sizeof *r);
+	r->fd = fd;
+	r->name = xstrdup(path ? path : "<stdin>");
+	r->cap = CHUNK;
+	r->buf = xmalloc(r->cap + 1);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		r->size = (size_t)st.st_size;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		error("%s: is a directory", r->name);
+		reader_close(r);
+		return NULL;
+	}
+	r->fmt = fmt == INPUT_AUTO ? (enum input_format)peek_format(r, path) : fmt;
+	return r;
+}
+
+static void free_header(struct reader *r)
+{
+	for (size_t i = 0; i < r->nhdr; i++)
+		free(r->hdr[i]);
+	free(r->hdr);
+	r->hdr = NULL;
+	r->nhdr = 0;
+}
+
+void reader_close(struct reader *r)
+{
+	if (!r)
+		return;
+	if (r->fd > 0)
+		close(r->fd);
+	cJSON_Delete(r->obj);
+	free_header(r);
+	for (size_t i = 0; i < r->nfields_cap; i++)
+		sb_release(&r->fields[i]);
+	free(r->fields);
+	sb_release(&r->elem);
+	sb_release(&r->msg);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+const char *reader_name(const struct reader *r)
+{
+	return r->name;
+}
+
+size_t reader_offset(const struct reader *r)
+{
+	return r->consumed + r->pos;
+}
+
+size_t reader_size(const struct reader *r)
+{
+	return r->size;
+}
+
+static int bad(struct reader *r, struct record *rec, const char *raw, size_t len, const char *fmt,
+	       ...) NM_PRINTF(5, 6);
+static int bad(struct reader *r, struct record *rec, const char *raw, size_t len, const char *fmt,
+	       ...)
+{
+	va_list ap;
+	char tmp[512];
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	sb_reset(&r->msg);
+	sb_adds(&r->msg, tmp);
+	rec->error = r->msg.buf;
+	rec->bad = raw;
+	rec->badlen = len;
+	return REC_BAD;
+}
+
+/* Describe why cJSON rejected text[0..len). */
+static int bad_json(struct reader *r, struct record *rec, const char *text, size_t len)
+{
+	const char *at = cJSON_GetErrorPtr();
+	size_t off = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
+	if (off >= len)
+		return bad(r, rec, text, len, "invalid JSON: truncated");
+	return bad(r, rec, text, len, "invalid JSON at byte %zu", off + 1);
+}
+
+static int parse_object(struct reader *r, struct record *rec, const char *text, size_t len)
+{
+	const char *nul = memchr(text, 0, len);
+	if (nul)
+		return bad(r, rec, text, len, "NUL byte at byte %zu", (size_t)(nul - text) + 1);
+	r->obj = cJSON_ParseWithLengthOpts(text, len, NULL, 0);
+	if (!r->obj)
+		return bad_json(r, rec, text, len);
+	{
+		/* anything after the value other than white space */
+		const char *end = cJSON_GetErrorPtr();
+		(void)end;
+	}
+	if (!cJSON_IsObject(r->obj)) {
+		cJSON_Delete(r->obj);
+		r->obj = NULL;
+		return bad(r, rec, text, len, "not a JSON object");
+	}
+	rec->obj = r->obj;
+	return REC_OK;
+}
+
+static int next_jsonl(struct reader *r, struct record *rec)
+{
+	const char *line;
+	size_t len;
+	for (;;) {
+		int got = next_line(r, &line, &len);
+		size_t i = 0;
+		if (got <= 0)
+			return got < 0 ? REC_IOERR : REC_EOF;
+		if (r->line == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+			line += 3, len -= 3;
+		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (i == len)
+			continue; /* blank lines are not records */
+		rec->line = r->line;
+		rec->raw = line;
+		rec->rawlen = len;
+		return parse_object(r, rec, line, len);
+	}
+}
+
+static int next_text(struct reader *r, struct record *rec)
+{
+	const char *line;
+	size_t len;
+	int got = next_line(r, &line, &len);
+	if (got <= 0)
+		return got < 0 ? REC_IOERR : REC_EOF;
+	if (r->line == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+		line += 3, len -= 3;
+	rec->line = r->line;
+	sb_reset(&r->elem);
+	utf8_repair(&r->elem, line, len);
+	r->obj = cJSON_CreateObject();
+	cJSON_AddItemToObject(r->obj, "text", cJSON_CreateString(r->elem.buf ? r->elem.buf : ""));
+	rec->obj = r->obj;
+	return REC_OK;
+}
+
+/* Copy the next JSON array element's text into r->elem. Returns 1 with an element, 0 when
+ * the array ended, -1 on read error, 2 when the input ended inside the element. */
+static int scan_element(struct reader *r, long *start_line)
+{
+	int depth = 0, in_str = 0, esc = 0, started = 0;
+	sb_reset(&r->elem);
+	for (;;) {
+		int f = need(r);
+		if (f < 0)
+			return -1;
+		if (f == 0)
+			return started ? 2 : (r->array_done = 1, 0);
+		while (r->pos < r->end) {
+			char c = r->buf[r->pos];
+			if (!started) {
+				if (c == '\n')
+					r->line++;
+				if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',') {
+					r->pos++;
+					continue;
+				}
+				if (!r->array_started) {
+					if (c == '\xEF' || c == '\xBB' || c == '\xBF') {
+						r->pos++;
+						continue;
+					}
+					r->array_started = 1;
+					if (c == '[') {
+						r->pos++;
+						continue;
+					}
+				}
+				if (c == ']') {
+					r->pos++;
+					r->array_done = 1;
+					return 0;
+				}
+				started = 1;
+				*start_line = r->line + 1;
+			}
+			r->pos++;
+			sb_addc(&r->elem, c);
+			if (c == '\n')
+				r->line++;
+			if (in_str) {
+				if (esc)
+					esc = 0;
+				else if (c == '\\')
+					esc = 1;
+				else if (c == '"') {
+					in_str = 0;
+					if (depth == 0)
+						return 1;
+				}
+				continue;
+			}
+			if (c == '"')
+				in_str = 1;
+			else if (c == '{' || c == '[')
+				depth++;
+			else if (c == '}' || c == ']') {
+				depth--;
+				if (depth <= 0)
+					return 1;
+			} else if (depth == 0 && r->pos < r->end &&
+				   (r->buf[r->pos] == ',' || r->buf[r->pos] == ']' ||
+				    r->buf[r->pos] == '\n' || r->buf[r->pos] == ' ')) {
+				return 1; /* end of a scalar element */
+			}
+		}
+	}
+}
+
+static int next_json(struct reader *r, struct record *rec)
+{
+	long start = r->line + 1;
+	int got;
+	if (r->array_done)
+		return REC_EOF;
+	got = scan_element(r, &start);
+	if (got < 0)
+		return REC_IOERR;
+	if (got == 0)
+		return REC_EOF;
+	rec->line = start;
+	if (got == 2) {
+		r->array_done = 1;
+		return bad(r, rec, r->elem.buf, r->elem.len, "invalid JSON: truncated array element");
+	}
+	return parse_object(r, rec, r->elem.buf, r->elem.len);
+}
+
+/* Read one CSV row into r->fields[0..*nf). Returns 1, 0 at eof, -1 error, 2 unterminated. */
+static int csv_row(struct reader *r, size_t *nf)
+{
+	int quoted = 0, after_quote = 0, any = 0;
+	size_t n = 0;
+	NM_GROW(r->fields, r->nfields_cap, 1);
+	for (size_t i = 0; i < r->nfields_cap; i++)
+		if (!r->fields[i].buf)
+			sb_init(&r->fields[i], 64);
+	sb_reset(&r->fields[0]);
+	for (;;) {
+		int f = need(r);
+		char c;
+		if (f < 0)
+			return -1;
+		if (f == 0) {
+			if (quoted) {
+				*nf = n;
+				return 2;
+			}
+			if (!any)
+				return 0;
+			*nf = n + 1;
+			return 1;
+		}
+		c = r->buf[r->pos++];
+		any = 1;
+		if (quoted) {
+			if (c == '"') {
+				quoted = 0;
+				after_quote = 1;
+			} else {
+				if (c == '\n')
+					r->line++;
+				sb_addc(&r->fields[n], c);
+			}
+			continue;
+		}
+		if (c == '"') {
+			if (after_quote) /* "" inside a quoted field */
+				sb_addc(&r->fields[n], '"');
+			quoted = 1;
+			after_quote = 0;
+			continue;
+		}
+		after_quote = 0;
+		if (c == ',') {
+			n++;
+			if (n >= r->nfields_cap) {
+				size_t old = r->nfields_cap;
+				NM_GROW(r->fields, r->nfields_cap, n + 1);
+				for (size_t i = old; i < r->nfields_cap; i++)
+					memset(&r->fields[i], 0, sizeof r->fields[i]);
+			}
+			if (!r->fields[n].buf)
+				sb_init(&r->fields[n], 64);
+			sb_reset(&r->fields[n]);
+			continue;
+		}
+		if (c == '\n') {
+			r->line++;
+			*nf = n + 1;
+			return 1;
+		}
+		if (c == '\r')
+			continue;
+		sb_addc(&r->fields[n], c);
+	}
+}
+
+static int next_csv(struct reader *r, struct record *rec)
+{
+	size_t nf = 0;
+	int got;
+	if (!r->hdr) {
+		got = csv_row(r, &nf);
+		if (got != 1)
+			return got < 0 ? REC_IOERR : REC_EOF;
+		r->hdr = xcalloc(nf, sizeof *r->hdr);
+		r->nhdr = nf;
+		for (size_t i = 0; i < nf; i++) {
+			const char *h = r->fields[i].buf;
+			size_t l = r->fields[i].len;
+			if (i == 0 && l >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3))
+				h += 3, l -= 3;
+			r->hdr[i] = xstrndup(h, l);
+		}
+	}
+	for (;;) {
+		long start = r->line + 1;
+		got = csv_row(r, &nf);
+		if (got < 0)
+			return REC_IOERR;
+		if (got == 0)
+			return REC_EOF;
+		rec->line = start;
+		if (got == 2) {
+			r->eof = 1;
+			return bad(r, rec, r->fields[nf].buf, r->fields[nf].len,
+				   "unterminated quoted field");
+		}
+		if (nf == 1 && r->fields[0].len == 0)
+			continue; /* blank line */
+		if (nf != r->nhdr) {
+			sb_reset(&r->elem);
+			for (size_t i = 0; i < nf; i++) {
+				if (i)
+					sb_addc(&r->elem, ',');
+				sb_add(&r->elem, r->fields[i].buf, r->fields[i].len);
+			}
+			return bad(r, rec, r->elem.buf, r->elem.len, "%zu fields, the header has %zu",
+				   nf, r->nhdr);
+		}
+		r->obj = cJSON_CreateObject();
+		for (size_t i = 0; i < nf; i++) {
+			sb_reset(&r->elem);
+			utf8_repair(&r->elem, r->fields[i].buf, r->fields[i].len);
+			cJSON_AddItemToObject(r->obj, r->hdr[i],
+					      cJSON_CreateString(r->elem.buf ? r->elem.buf : ""));
+		}
+		rec->obj = r->obj;
+		return REC_OK;
+	}
+}
+
+int reader_next(struct reader *r, struct record *rec)
+{
+	memset(rec, 0, sizeof *rec);
+	cJSON_Delete(r->obj);
+	r->obj = NULL;
+	switch (r->fmt) {
+	case INPUT_JSON: return next_json(r, rec);
+	case INPUT_CSV: return next_csv(r, rec);
+	case INPUT_TEXT: return next_text(r, rec);
+	default: return next_jsonl(r, rec);
+	}
+}

@@ -1,0 +1,40 @@
+/*
+ * resonance.h - resonance for the Sympathize stage of SIPS (taxonomy section 3).
+ *
+ * Five parts in [0,1] (emotional, experiential, authenticity, story, interaction), each from
+ * lexicons/resonance/ cues and token structure, saturating and normalised for length,
+ * combined into a 0-100 score with the weights documented in resonance.c.
+ *
+ * Output (the value of the "resonance" key):
+ *   {"score": 0-100, "emotional": x, "experiential": x, "authenticity": x, "story": x,
+ *    "interaction": x, "evidence": {"emotional": [...], ...}}
+ */
+#ifndef NM_RESONANCE_H
+#define NM_RESONANCE_H
+
+#include "lexicon.h"
+#include "note.h"
+#include "sentiment.h"
+
+struct strbuf;
+
+extern const struct lex_spec resonance_lex_spec;
+
+struct resonance_model;
+
+struct resonance_result {
+	double score; /* 0-100 */
+	double part[5]; /* emotional, experiential, authenticity, story, interaction */
+};
+
+struct resonance_model *resonance_model_new(const struct lexset *ls);
+void resonance_model_free(struct resonance_model *m);
+
+/* Score n (sent: the note's sentiment, may be NULL). Appends the JSON value to out when not
+ * NULL; fills res when not NULL. When explain is not NULL, a human-readable breakdown is
+ * appended to it. Thread-safe. */
+void resonance_score(const struct resonance_model *m, const struct note *n,
+		     const struct sentiment_result *sent, struct strbuf *out,
+		     struct resonance_result *res, struct strbuf *explain);
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * segment.h - the segmenter for text between special tokens (see token.h).
+ *
+ * Input is a span of valid UTF-8 that holds no special tokens (no tags, emoticon codes,
+ * emoji, URLs, mentions). Output is tokens covering every non-white-space byte of the span,
+ * appended to a struct tokens with offsets relative to `base` (the start of the whole text).
+ *
+ * With a dictionary (segdict.h) Han text is segmented by maximum log-probability over the
+ * word graph; without one, by ICU's word BreakIterator. Latin words, numbers and
+ * punctuation are split by simple character classes in both cases.
+ */
+#ifndef NM_SEGMENT_H
+#define NM_SEGMENT_H
+
+#include <stddef.h>
+
+#include "token.h"
+
+struct segdict;
+struct seg_scratch;
+
+struct seg_scratch *seg_scratch_new(void);
+void seg_scratch_free(struct seg_scratch *s);
+
+/* Segment text[0..len) (a sub-span of the note text starting at byte `base`) and append
+ * the tokens to out. d may be NULL (ICU fallback). */
+void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
+	     size_t base, struct tokens *out);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * sips.h - the Identify, Participate and Share stages of SIPS (taxonomy section 4).
+ *
+ * Output (the value of the "sips" key):
+ *   {"identify": x, "participate": x, "share": x, "category": name|null,
+ *    "audience": [...], "evidence": {"identify": [...], "participate": [...], "share": [...]}}
+ */
+#ifndef NM_SIPS_H
+#define NM_SIPS_H
+
+#include "category.h"
+#include "lexicon.h"
+#include "note.h"
+
+struct strbuf;
+
+extern const struct lex_spec sips_lex_spec;
+
+struct sips_model;
+
+struct sips_model *sips_model_new(const struct lexset *ls, const struct category_model *cats);
+void sips_model_free(struct sips_model *m);
+
+/* Score n. Appends the JSON value to out; appends a breakdown to explain when not NULL.
+ * Thread-safe. */
+void sips_score(const struct sips_model *m, const struct note *n, struct strbuf *out,
+		struct strbuf *explain);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * utf8.h - small, fast UTF-8 helpers used on hot paths (no ICU, no allocation).
+ *
+ * Validation follows RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF.
+ */
+#ifndef NM_UTF8_H
+#define NM_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strbuf;
+
+/* Length in bytes (1-4) of the valid UTF-8 sequence at s (n bytes available), or 0 when
+ * the bytes at s do not start a valid sequence. */
+size_t utf8_valid_len(const char *s, size_t n);
+
+/* Decode the code point at s; on invalid input return U+FFFD and set *len to 1.
+ * n must be > 0. */
+int32_t utf8_decode(const char *s, size_t n, size_t *len);
+
+/* Encode cp into out (4 bytes room); return the number of bytes written. */
+size_t utf8_encode(int32_t cp, char *out);
+
+/* Byte offset of the first invalid sequence in s[0..n), or n when s is valid. */
+size_t utf8_check(const char *s, size_t n);
+
+/* Append s[0..n) to sb with every invalid byte replaced by U+FFFD and NUL bytes dropped.
+ * Returns the number of replacements made. */
+size_t utf8_repair(struct strbuf *sb, const char *s, size_t n);
+
+/* True for code points of the Han script blocks (CJK Unified Ideographs and extensions,
+ * compatibility ideographs, and the ideographic zero U+3007). */
+int utf8_is_han(int32_t cp);
+
+#endif

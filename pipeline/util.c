@@ -1,0 +1,270 @@
+/* util.c - see util.h. */
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "utf8.h"
+
+static NM_NORETURN void oom(void)
+{
+	fputs("notemine: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+void nm_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t c;
+	if (need <= *cap)
+		return;
+	c = *cap ? *cap : 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / elem)
+			oom();
+		c *= 2;
+	}
+	*p = xrealloc(*p, c * elem);
+	*cap = c;
+}
+
+static void vreport(const char *fmt, va_list ap)
+{
+	char msg[4096];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	fprintf(stderr, "notemine: %s\n", msg);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+}
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(fmt, ap);
+	va_end(ap);
+	exit(2);
+}
+
+void sb_init(struct strbuf *sb, size_t hint)
+{
+	sb->len = 0;
+	sb->cap = hint < 64 ? 64 : hint;
+	sb->buf = xmalloc(sb->cap);
+	sb->buf[0] = 0;
+}
+
+void sb_release(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = 0;
+}
+
+void sb_grow(struct strbuf *sb, size_t extra)
+{
+	size_t need;
+	if (!sb->buf)
+		sb_init(sb, extra + 1);
+	need = sb->len + extra + 1;
+	if (need <= sb->cap)
+		return;
+	nm_grow((void **)&sb->buf, &sb->cap, need, 1);
+}
+
+void sb_add(struct strbuf *sb, const void *p, size_t n)
+{
+	sb_grow(sb, n);
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+	sb->buf[sb->len] = 0;
+}
+
+void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *sb, char c)
+{
+	sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = 0;
+}
+
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	sb_grow(sb, 64);
+	va_start(ap, fmt);
+	n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sb->cap - sb->len) {
+		sb_grow(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+		va_end(ap);
+	}
+	sb->len += (size_t)n;
+}
+
+void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run;
+	sb_grow(sb, n + 2);
+	sb->buf[sb->len++] = '"';
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			run = i + 1;
+			while (run < n) {
+				unsigned char d = (unsigned char)s[run];
+				if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\')
+					break;
+				run++;
+			}
+			sb_add(sb, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if (c < 0x80) {
+			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			switch (c) {
+			case '"': sb_add(sb, "\\\"", 2); break;
+			case '\\': sb_add(sb, "\\\\", 2); break;
+			case '\n': sb_add(sb, "\\n", 2); break;
+			case '\r': sb_add(sb, "\\r", 2); break;
+			case '\t': sb_add(sb, "\\t", 2); break;
+			default: sb_add(sb, esc, 6); break;
+			}
+			i++;
+			continue;
+		}
+		run = utf8_valid_len(s + i, n - i);
+		if (run) {
+			sb_add(sb, s + i, run);
+			i += run;
+		} else {
+			sb_add(sb, "\xEF\xBF\xBD", 3);
+			i++;
+		}
+	}
+	sb_addc(sb, '"');
+}
+
+void sb_add_json_num(struct strbuf *sb, double v)
+{
+	char tmp[64];
+	size_t n;
+	if (!isfinite(v)) {
+		sb_adds(sb, "null");
+		return;
+	}
+	if (fabs(v) < 5e-5)
+		v = 0;
+	if (v == floor(v) && fabs(v) < 1e15) {
+		sb_addf(sb, "%.0f", v);
+		return;
+	}
+	snprintf(tmp, sizeof tmp, "%.4f", v);
+	n = strlen(tmp);
+	while (n > 0 && tmp[n - 1] == '0')
+		n--;
+	if (n > 0 && tmp[n - 1] == '.')
+		n--;
+	sb_add(sb, tmp, n);
+}
+
+int nm_read_file(const char *path, struct strbuf *sb)
+{
+	FILE *f = fopen(path, "rb");
+	size_t got;
+	if (!f)
+		return error("%s: %s", path, strerror(errno));
+	for (;;) {
+		sb_grow(sb, 65536);
+		got = fread(sb->buf + sb->len, 1, sb->cap - sb->len - 1, f);
+		sb->len += got;
+		sb->buf[sb->len] = 0;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return error("%s: read error", path);
+	}
+	fclose(f);
+	return 0;
+}
+
+double nm_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

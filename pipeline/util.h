@@ -1,0 +1,76 @@
+/*
+ * util.h - memory, diagnostics and growable buffers shared by every module.
+ *
+ * Allocation failure is not recoverable in a filter: xmalloc() and friends print one
+ * message and abort (jq jv_mem_alloc, redis zmalloc). Library code reports problems with
+ * error() and returns -1; only commands call die().
+ *
+ * struct strbuf is a growable byte buffer that is always NUL-terminated (git strbuf).
+ */
+#ifndef NM_UTIL_H
+#define NM_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__)
+#define NM_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define NM_NORETURN __attribute__((noreturn))
+#else
+#define NM_PRINTF(a, b)
+#define NM_NORETURN
+#endif
+
+#define NM_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocate or abort with "notemine: out of memory". Never return NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow *p (an array of elem-size items, capacity *cap) so it holds at least need items. */
+void nm_grow(void **p, size_t *cap, size_t need, size_t elem);
+#define NM_GROW(p, cap, need) nm_grow((void **)&(p), &(cap), (need), sizeof(*(p)))
+
+/* Print "notemine: <message>" on stderr; return -1. */
+int error(const char *fmt, ...) NM_PRINTF(1, 2);
+/* Print "notemine: <message>" on stderr; no return value. */
+void warning(const char *fmt, ...) NM_PRINTF(1, 2);
+/* Print "notemine: <message>" on stderr and exit(2). Commands only. */
+void die(const char *fmt, ...) NM_PRINTF(1, 2) NM_NORETURN;
+
+struct strbuf {
+	char *buf;   /* always NUL-terminated once initialised */
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_init(struct strbuf *sb, size_t hint);
+void sb_release(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_add(struct strbuf *sb, const void *p, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) NM_PRINTF(2, 3);
+/* Append a JSON string literal (with quotes) for UTF-8 bytes s[0..n); invalid UTF-8 is
+ * written as U+FFFD so the output is always valid JSON. */
+void sb_add_json_str(struct strbuf *sb, const char *s, size_t n);
+/* Append a number the way JSON wants it: shortest form with at most 4 decimals, no -0. */
+void sb_add_json_num(struct strbuf *sb, double v);
+
+/* Read a whole file into sb (appending). Returns 0, or -1 after error(). */
+int nm_read_file(const char *path, struct strbuf *sb);
+
+/* Monotonic seconds, for progress and benchmarks only. */
+double nm_now(void);
+
+#endif
