@@ -225,7 +225,8 @@ static void lwarn(struct loader *L, const char *fmt, ...)
 /* buf = a "/" b; -1 (and an empty buf) when it does not fit. */
 static int path_join(char *buf, size_t n, const char *a, const char *b)
 {
-	int w = snprintf(buf, n, "%s/%s", a, b);
+	size_t al = strlen(a);
+	int w = snprintf(buf, n, "%s%s%s", a, al && a[al - 1] == '/' ? "" : "/", b);
 	if (w < 0 || (size_t)w >= n) {
 		buf[0] = 0;
 		return -1;
@@ -468,7 +469,7 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 		char *line = text->buf + pos, *nl = memchr(line, '\n', text->len - pos), *copy;
 		size_t len = nl ? (size_t)(nl - line) : text->len - pos;
 		char *col[LEX_MAXCOL];
-		int ncol = 0, ntab = 0, del = 0, pattern = 0, given;
+		int ncol = 0, ntab = 0, last = 0, del = 0, pattern = 0, given;
 		size_t bad_at;
 		struct lex_row r;
 
@@ -490,19 +491,19 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 		}
 		copy = keep(ls, xstrndup(line, len));
 		col[ncol++] = copy;
+		/* ntab: index of the last non-empty column (trailing empty columns do not count) */
 		for (char *p = copy; *p; p++) {
-			if (*p != '\t')
+			if (*p != '\t') {
+				if (p == copy || !p[-1])
+					last = ntab;
 				continue;
+			}
 			*p = 0;
 			ntab++;
 			if (ncol < LEX_MAXCOL)
 				col[ncol++] = p + 1;
 		}
-		/* trailing empty columns do not count */
-		while (ncol > 1 && !*col[ncol - 1])
-			ncol--, ntab--;
-		if (ntab + 1 > ncol)
-			ncol = ntab + 1; /* over LEX_MAXCOL: only for the message below */
+		ncol = last + 1; /* may exceed LEX_MAXCOL: only for the message below */
 		if (col[0][0] == '!') {
 			del = 1;
 			col[0]++;

@@ -1,0 +1,83 @@
+/*
+ * discover.h - new-word discovery: Han character n-grams of a corpus that behave like words
+ * (frequent, internally cohesive, free at both ends) and that no dictionary knows.
+ *
+ * Algorithm. Every note's text is folded with the lookup normaliser and cut into runs of Han
+ * characters (anything else, and the contents of short [...] emoticon codes, ends a run).
+ * The runs are stored as dense character ids with a 0 between runs. Two suffix arrays,
+ * one over the text and one over the reversed text, are sorted on their first
+ * DISCOVER_MAXLEN + 1 characters (LSD radix sort, linear). One pass over each array visits
+ * every distinct n-gram (n = 1..DISCOVER_MAXLEN) as a contiguous range:
+ *  - freq(w): the range's size; df(w): the number of distinct notes in it;
+ *  - right entropy (forward array) / left entropy (reversed array): the entropy of the
+ *    next / previous character over the range, a run boundary counting as a distinct
+ *    neighbour each time (text start/end never confines a word);
+ *  - cohesion: min over the split points w = a|b of freq(w) * N / (freq(a) * freq(b)),
+ *    N the number of characters (PMI, taken as the weakest split);
+ * N-grams below the minimum frequency are never stored (their sub-strings are at least as
+ * frequent, so cohesion needs nothing else); memory is a few words per input character
+ * plus the frequent n-grams, and input beyond max_chars is ignored (bounded).
+ *
+ * Filters, in order: length 2..max_len; freq >= min_freq and df >= min_df; not a known word
+ * (the segmenter's dictionary, which also holds every lexicon term, or a jieba-format word
+ * list); not starting or ending with a function character (的 了 是 ...); not a chain of
+ * known words of two or more characters (好吃+推荐); min(left, right) entropy and cohesion
+ * over thresholds; not a fragment: when a longer candidate that contains w accounts for
+ * most (>= fragment_share) of w's occurrences, w is dropped in its favour; a candidate
+ * explained by a shorter one plus a function character is also dropped.
+ * Ranking: df-weighted score  log2(1 + df) * min(left, right entropy) * log(cohesion),
+ * ties broken by frequency and then by the term.
+ */
+#ifndef NM_DISCOVER_H
+#define NM_DISCOVER_H
+
+#include <stddef.h>
+
+#define DISCOVER_MAXLEN 6
+
+struct segdict;
+struct lexset;
+
+struct discover_opts {
+	int min_len, max_len;      /* n-gram lengths in characters (defaults 2, 6) */
+	unsigned min_freq;         /* default 5 */
+	unsigned min_df;           /* distinct notes, default 3 */
+	double min_entropy;        /* min(left, right) entropy in bits, default 1.0 */
+	double min_cohesion;       /* default 20 */
+	double fragment_share;     /* default 0.75 */
+	size_t max_chars;          /* Han characters kept; default 64M */
+	const struct segdict *dict;  /* known words (may be NULL) */
+	const char *word_list;     /* jieba-format word list file read when dict is NULL;
+				    * NULL: none */
+	const struct lexset *ls;   /* lexicon terms are known words too (may be NULL) */
+};
+
+/* Fill o with the defaults. */
+void discover_opts_init(struct discover_opts *o);
+
+struct discover_word {
+	char *term;          /* folded form, UTF-8 */
+	unsigned freq, df;
+	double cohesion, left_entropy, right_entropy, score;
+	char *example;       /* a short excerpt of a note holding the term (one line) */
+};
+
+struct discover;
+
+/* A new, empty corpus. norm_init() must have been called. Returns NULL after error() when
+ * the word list cannot be read. */
+struct discover *discover_new(const struct discover_opts *o);
+void discover_free(struct discover *d);
+
+/* Add the text of one note (valid UTF-8, as the reader repairs it). */
+void discover_add(struct discover *d, const char *text, size_t len);
+
+/* Compute the candidates, best first, into *out (an array of *n words owned by d, valid
+ * until discover_free). Returns 0. */
+int discover_run(struct discover *d, const struct discover_word **out, size_t *n);
+
+/* Characters and notes added so far. */
+size_t discover_nchars(const struct discover *d);
+size_t discover_nnotes(const struct discover *d);
+
+#endif
