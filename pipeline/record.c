@@ -272,12 +272,36 @@ static int bad(struct reader *r, struct record *rec, const char *raw, size_t len
 	return REC_BAD;
 }
 
+/* Does text end inside a string or an unclosed object or array? */
+static int json_truncated(const char *text, size_t len)
+{
+	int depth = 0, in_str = 0, esc = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_str) {
+			if (esc)
+				esc = 0;
+			else if (c == '\\')
+				esc = 1;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"') {
+			in_str = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return in_str || depth > 0;
+}
+
 /* Describe why cJSON rejected text[0..len). */
 static int bad_json(struct reader *r, struct record *rec, const char *text, size_t len)
 {
 	const char *at = cJSON_GetErrorPtr();
 	size_t off = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
-	if (off >= len)
+	if (off >= len || json_truncated(text, len))
 		return bad(r, rec, text, len, "invalid JSON: truncated");
 	return bad(r, rec, text, len, "invalid JSON at byte %zu", off + 1);
 }
@@ -436,16 +460,25 @@ static int next_json(struct reader *r, struct record *rec)
 	return parse_object(r, rec, r->elem.buf, r->elem.len);
 }
 
+/* Make r->fields[i] exist (initialised) and empty it. */
+static void ensure_field(struct reader *r, size_t i)
+{
+	if (i >= r->nfields_cap) {
+		size_t old = r->nfields_cap;
+		NM_GROW(r->fields, r->nfields_cap, i + 1);
+		memset(r->fields + old, 0, (r->nfields_cap - old) * sizeof *r->fields);
+	}
+	if (!r->fields[i].buf)
+		sb_init(&r->fields[i], 64);
+	sb_reset(&r->fields[i]);
+}
+
 /* Read one CSV row into r->fields[0..*nf). Returns 1, 0 at eof, -1 error, 2 unterminated. */
 static int csv_row(struct reader *r, size_t *nf)
 {
 	int quoted = 0, after_quote = 0, any = 0;
 	size_t n = 0;
-	NM_GROW(r->fields, r->nfields_cap, 1);
-	for (size_t i = 0; i < r->nfields_cap; i++)
-		if (!r->fields[i].buf)
-			sb_init(&r->fields[i], 64);
-	sb_reset(&r->fields[0]);
+	ensure_field(r, 0);
 	for (;;) {
 		int f = need(r);
 		char c;
@@ -483,16 +516,7 @@ static int csv_row(struct reader *r, size_t *nf)
 		}
 		after_quote = 0;
 		if (c == ',') {
-			n++;
-			if (n >= r->nfields_cap) {
-				size_t old = r->nfields_cap;
-				NM_GROW(r->fields, r->nfields_cap, n + 1);
-				for (size_t i = old; i < r->nfields_cap; i++)
-					memset(&r->fields[i], 0, sizeof r->fields[i]);
-			}
-			if (!r->fields[n].buf)
-				sb_init(&r->fields[n], 64);
-			sb_reset(&r->fields[n]);
+			ensure_field(r, ++n);
 			continue;
 		}
 		if (c == '\n') {
