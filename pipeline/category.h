@@ -4,7 +4,7 @@
  * Each pack lists its category's words (which become tokenizer words), audience words and
  * category-specific sentiment overrides (油 is bad in skincare, fine in food). Detection
  * scores each category by the weighted pack words found among the note's tokens (and tags)
- * and picks the best one above a documented threshold.
+ * and picks the best one above a documented threshold (category.c).
  */
 #ifndef NM_CATEGORY_H
 #define NM_CATEGORY_H
@@ -34,6 +34,11 @@ const char *category_name(const struct category_model *m, int id);
  * matched words of the winning category to it. Thread-safe. */
 void category_detect(const struct category_model *m, const struct note *n,
 		     struct category_match *best, struct strbuf *evidence);
+
+/* The audience words (as written in the packs) found in n, distinct, at most max of them,
+ * stored in words[] (borrowed from the model). Returns how many. Thread-safe. */
+size_t category_audience(const struct category_model *m, const struct note *n,
+			 const char **words, size_t max);
 
 /* The category-specific sentiment weight of a normalised key in category id: returns 1 and
  * sets *w when the pack overrides it, else 0. */

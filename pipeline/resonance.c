@@ -1,39 +1,479 @@
-/* resonance.c - see resonance.h. First version: all parts zero until cues exist. */
+/*
+ * resonance.c - see resonance.h. The weights and their reasoning are in docs/scoring.md.
+ *
+ * Algorithm, per note:
+ *  1. Cues. lexicons/resonance/ rows (term, part, weight) form one cue set (cue.h); every
+ *     longest match among the body tokens (topic tags, mentions and URLs excluded) adds its
+ *     weight to its part. A cue counts at most RES_REPEAT times, so repeating a word does not
+ *     pile up. "re:" rows are PCRE2 patterns matched on the text (at most RES_REPEAT matches).
+ *     The "hardsell" part is a penalty: hard-sell and exaggeration.
+ *  2. Structure from the tokens: exclamations, emoticons/emoji and the sentiment intensity
+ *     (emotional); numbers, prices and durations (experiential); questions (interaction).
+ *     Each structural count is capped (struct res_params).
+ *  3. Length. `units` counts the body's content (Han characters, other words, numbers). A long
+ *     text carries more cues simply by size, so beyond RES_LEN_REF units every raw sum is
+ *     scaled by sqrt(RES_LEN_REF / units): a text four times the reference gets half the
+ *     credit per cue. Topic tags never count, so a padded tag list adds nothing.
+ *  4. Saturation. part = 1 - exp(-x / K_part): the first cues matter most, a part never
+ *     exceeds 1. Authenticity is then multiplied by exp(-hardsell / K_hardsell).
+ *  5. Score = 100 * sum(w_part * part) / sum(w_part) * body, where body = 1 - exp(-units /
+ *     RES_BODY_K) (a two-line note cannot carry much resonance whatever its words).
+ */
 #include "resonance.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <pcre2.h>
+
+#include "cue.h"
+#include "utf8.h"
 #include "util.h"
 
+#define RES_REPEAT 2       /* times one cue (or pattern) counts at most */
+#define RES_MAX_EVIDENCE 8 /* evidence items per part */
+
+enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_NPARTS };
+
+static const char *const part_name[P_NPARTS] = {
+	"emotional", "experiential", "authenticity", "story", "interaction", "hardsell",
+};
+
+/* Every documented constant in one place (docs/scoring.md explains each). */
+static const struct res_params {
+	double k[P_NPARTS];     /* saturation constants: raw sum giving 63% of the part */
+	double w[5];            /* combination weights of the five parts */
+	double len_ref;         /* units beyond which raw sums are damped by sqrt(len_ref/units) */
+	double body_k;          /* units giving 63% of the body factor */
+	double excl, excl_cap;  /* emotional: per exclamation run, at most excl_cap runs */
+	double emo, emo_cap;    /* emotional: per emoticon / emoji, capped */
+	double intensity;       /* emotional: times the sentiment intensity (0-1) */
+	double num, num_cap;    /* experiential: per number token, capped */
+	double price, price_cap; /* experiential: per price, capped */
+	double dur, dur_cap;    /* experiential: per duration (3天, 两个月), capped */
+	double quest, quest_cap; /* interaction: per question mark run, capped */
+} RP = {
+	.k = { 4, 6, 4, 4, 3, 3 },
+	.w = { 0.20, 0.30, 0.15, 0.10, 0.25 },
+	.len_ref = 400,
+	.body_k = 120,
+	.excl = 0.5, .excl_cap = 6,
+	.emo = 0.25, .emo_cap = 8,
+	.intensity = 1.5,
+	.num = 0.4, .num_cap = 10,
+	.price = 1.0, .price_cap = 5,
+	.dur = 0.5, .dur_cap = 4,
+	.quest = 0.75, .quest_cap = 4,
+};
+
+static int validate(const struct lex_row *r, struct strbuf *err)
+{
+	double w;
+	int ok = 0;
+	for (int p = 0; p < P_NPARTS; p++)
+		ok |= r->ncol > 1 && !strcmp(r->col[1], part_name[p]);
+	if (!ok) {
+		sb_addf(err, "bad part '%s' (emotional, experiential, authenticity, story, "
+			     "interaction or hardsell)", r->ncol > 1 ? r->col[1] : "");
+		return -1;
+	}
+	if (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0) {
+		sb_addf(err, "bad weight '%s'", r->col[2]);
+		return -1;
+	}
+	if (r->ncol > 2 && w < 0) {
+		sb_addf(err, "negative weight '%s' (use the hardsell part for penalties)",
+			r->col[2]);
+		return -1;
+	}
+	return 0;
+}
+
 const struct lex_spec resonance_lex_spec = {
-	"resonance", 2, 3, 2, 1, "term, part, weight", NULL,
+	"resonance", 2, 3, 2, 1, "term, part, weight", validate,
+};
+
+struct res_cue {
+	const char *term; /* as written */
+	double w[P_NPARTS];
+};
+
+struct res_pattern {
+	pcre2_code *re;
+	const char *src;
+	int part;
+	double w;
 };
 
 struct resonance_model {
-	const struct lex_kind *k;
+	struct cue_set cues; /* term -> index into cue */
+	struct res_cue *cue;
+	size_t ncue, capcue;
+	struct res_pattern *pat;
+	size_t npat, cappat;
 };
+
+static int part_of(const char *s)
+{
+	for (int p = 0; p < P_NPARTS; p++)
+		if (!strcmp(s, part_name[p]))
+			return p;
+	return -1;
+}
 
 struct resonance_model *resonance_model_new(const struct lexset *ls)
 {
 	struct resonance_model *m = xcalloc(1, sizeof *m);
-	m->k = lexset_kind(ls, "resonance");
+	const struct lex_kind *k = lexset_kind(ls, "resonance");
+	struct strbuf key = STRBUF_INIT;
+
+	cue_set_init(&m->cues);
+	for (size_t i = 0; k && i < k->n; i++) {
+		const struct lex_row *r = &k->row[i];
+		int part = r->ncol > 1 ? part_of(r->col[1]) : -1;
+		double w;
+		uint32_t c;
+		if (part < 0 || lex_weight(r->ncol > 2 ? r->col[2] : NULL, 1, &w) < 0)
+			continue; /* the loader's validate() has reported it */
+		if (r->is_pattern) {
+			int ec;
+			PCRE2_SIZE eo;
+			pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->term, PCRE2_ZERO_TERMINATED,
+						       PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+			if (!re) {
+				error("%s:%d: pattern does not compile", r->file, r->line);
+				sb_release(&key);
+				resonance_model_free(m);
+				return NULL;
+			}
+			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+			NM_GROW(m->pat, m->cappat, m->npat + 1);
+			m->pat[m->npat].re = re;
+			m->pat[m->npat].src = r->term;
+			m->pat[m->npat].part = part;
+			m->pat[m->npat++].w = w;
+			continue;
+		}
+		if (!cue_key(&key, r->term))
+			continue;
+		if (!cue_set_get(&m->cues, key.buf, key.len, &c)) {
+			c = (uint32_t)m->ncue;
+			NM_GROW(m->cue, m->capcue, m->ncue + 1);
+			memset(&m->cue[c], 0, sizeof m->cue[c]);
+			m->cue[c].term = r->term;
+			m->ncue++;
+			cue_set_put(&m->cues, r->term, c);
+		}
+		m->cue[c].w[part] = w;
+	}
+	sb_release(&key);
 	return m;
 }
 
 void resonance_model_free(struct resonance_model *m)
 {
+	if (!m)
+		return;
+	cue_set_release(&m->cues);
+	free(m->cue);
+	for (size_t i = 0; i < m->npat; i++)
+		pcre2_code_free(m->pat[i].re);
+	free(m->pat);
 	free(m);
+}
+
+/* Per-note evidence of one part: short strings in a fixed buffer (no allocation). */
+struct res_ev {
+	char item[RES_MAX_EVIDENCE][48];
+	int n;
+};
+
+static void ev_add(struct res_ev *e, const char *s, size_t n)
+{
+	if (e->n >= RES_MAX_EVIDENCE)
+		return;
+	for (int i = 0; i < e->n; i++)
+		if (strlen(e->item[i]) == n && !memcmp(e->item[i], s, n))
+			return;
+	if (n >= sizeof e->item[0]) {
+		n = sizeof e->item[0] - 1;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* do not cut a character */
+	}
+	memcpy(e->item[e->n], s, n);
+	e->item[e->n++][n] = '\0';
+}
+
+static void ev_addf(struct res_ev *e, const char *what, double count)
+{
+	char b[48];
+	int l = snprintf(b, sizeof b, "%s×%g", what, count);
+	if (l > 0)
+		ev_add(e, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1);
+}
+
+static int tok_has(const char *s, size_t n, const char *const *set)
+{
+	for (; *set; set++) {
+		size_t l = strlen(*set);
+		for (size_t i = 0; i + l <= n; i++)
+			if (!memcmp(s + i, *set, l))
+				return 1;
+	}
+	return 0;
+}
+
+static int tok_is(const char *s, size_t n, const char *const *set)
+{
+	for (; *set; set++)
+		if (strlen(*set) == n && !memcmp(s, *set, n))
+			return 1;
+	return 0;
+}
+
+static const char *const excl_marks[] = { "!", "！", NULL };
+static const char *const quest_marks[] = { "?", "？", NULL };
+static const char *const currency_signs[] = { "$", "¥", "￥", "€", "£", NULL };
+static const char *const currency_units[] = { "元", "块", "刀", "美金", "美元", "块钱", "rmb",
+					      "usd", "dollars", "dollar", "bucks", NULL };
+static const char *const time_units[] = { "天", "周", "个月", "月", "年", "小时", "分钟",
+					   "星期", "次", "days", "weeks", "months", "years",
+					   "hours", "min", NULL };
+
+/* Content units of token t: Han characters count one each; other word and number tokens
+ * one; punctuation, tags, mentions and URLs nothing. */
+static double units_of(const struct note *n, const struct token *t)
+{
+	double u = 0;
+	switch (t->type) {
+	case TOK_HAN:
+		for (size_t i = 0; i < t->len;) {
+			size_t l;
+			int32_t cp = utf8_decode(n->text + t->off + i, t->len - i, &l);
+			u += utf8_is_han(cp);
+			i += l ? l : 1;
+		}
+		return u;
+	case TOK_LATIN:
+	case TOK_NUMBER:
+	case TOK_WORD:
+	case TOK_EMOJI:
+	case TOK_EMOTICON:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct res_scan {
+	double x[P_NPARTS];
+	double units;
+	struct res_ev ev[P_NPARTS];
+	double excl, quest, emo, num, price, dur;
+};
+
+static void scan_note(const struct resonance_model *m, const struct note *n,
+		      struct res_scan *s)
+{
+	static _Thread_local uint8_t *seen; /* per cue: times counted in this note */
+	static _Thread_local size_t capseen;
+	static _Thread_local pcre2_match_data *md;
+	const unsigned skip = 1u << TOK_HASHTAG | 1u << TOK_MENTION | 1u << TOK_URL;
+	struct cue_note cn;
+	int prev_excl = 0, prev_quest = 0;
+
+	NM_GROW(seen, capseen, m->ncue + 1);
+	memset(seen, 0, m->ncue);
+	cue_prepare(n, &cn);
+	for (size_t i = 0; i < n->ntok;) {
+		const struct token *t = &n->tok[i];
+		const char *ts = n->text + t->off;
+		uint32_t c;
+		size_t len;
+
+		s->units += units_of(n, t);
+		/* structure */
+		if (t->type == TOK_PUNCT) {
+			int e = tok_has(ts, t->len, excl_marks), q = tok_has(ts, t->len, quest_marks);
+			s->excl += e && !prev_excl;
+			s->quest += q && !prev_quest;
+			prev_excl = e;
+			prev_quest = q;
+		} else {
+			prev_excl = prev_quest = 0;
+		}
+		if (t->type == TOK_EMOJI || t->type == TOK_EMOTICON)
+			s->emo++;
+		if (t->type == TOK_NUMBER) {
+			const struct token *nx = i + 1 < n->ntok ? &n->tok[i + 1] : NULL;
+			const char *ns = nx ? n->text + nx->off : "";
+			size_t nl = nx ? nx->len : 0;
+			s->num++;
+			if (tok_has(ts, t->len, currency_signs) || tok_has(ts, t->len, currency_units) ||
+			    (nx && tok_is(ns, nl, currency_units)))
+				s->price++;
+			else if (tok_has(ts, t->len, time_units) || (nx && tok_is(ns, nl, time_units)))
+				s->dur++;
+		}
+		/* cues */
+		len = (skip & (1u << t->type)) ? 0 : cue_match(&m->cues, &cn, i, skip, &c);
+		if (!len) {
+			i++;
+			continue;
+		}
+		if (seen[c] < RES_REPEAT) {
+			seen[c]++;
+			for (int p = 0; p < P_NPARTS; p++) {
+				if (m->cue[c].w[p] <= 0)
+					continue;
+				s->x[p] += m->cue[c].w[p];
+				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term));
+			}
+		}
+		/* the remaining tokens of the match still count as content */
+		for (size_t j = i + 1; j < i + len; j++)
+			s->units += units_of(n, &n->tok[j]);
+		i += len;
+	}
+	/* patterns, on the whole text */
+	if (m->npat && !md)
+		md = pcre2_match_data_create(1, NULL);
+	for (size_t p = 0; p < m->npat && md; p++) {
+		PCRE2_SIZE at = 0;
+		for (int k = 0; k < RES_REPEAT; k++) {
+			PCRE2_SIZE *ov;
+			if (pcre2_match(m->pat[p].re, (PCRE2_SPTR)n->text, n->len, at, 0, md, NULL) < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			s->x[m->pat[p].part] += m->pat[p].w;
+			ev_add(&s->ev[m->pat[p].part], n->text + ov[0], ov[1] - ov[0]);
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			while (at < n->len && ((unsigned char)n->text[at] & 0xC0) == 0x80)
+				at++;
+			if (at >= n->len)
+				break;
+		}
+	}
+}
+
+static double cap(double v, double c)
+{
+	return v < c ? v : c;
+}
+
+static double sat(double x, double k)
+{
+	return x > 0 ? 1 - exp(-x / k) : 0;
 }
 
 void resonance_score(const struct resonance_model *m, const struct note *n,
 		     const struct sentiment_result *sent, struct strbuf *out,
 		     struct resonance_result *res, struct strbuf *explain)
 {
-	(void)m, (void)n, (void)sent, (void)explain;
-	if (res)
-		memset(res, 0, sizeof *res);
-	if (out)
-		sb_adds(out, "{\"score\":0,\"emotional\":0,\"experiential\":0,\"authenticity\":0,"
-			     "\"story\":0,\"interaction\":0,\"evidence\":{}}");
+	static _Thread_local struct res_scan s;
+	double part[5], damp = 1, body, sum = 0, wsum = 0, score, penalty;
+	double intensity = sent ? sent->intensity : 0;
+
+	memset(&s, 0, sizeof s);
+	scan_note(m, n, &s);
+
+	if (s.excl) {
+		s.x[P_EMO] += RP.excl * cap(s.excl, RP.excl_cap);
+		ev_addf(&s.ev[P_EMO], "!", s.excl);
+	}
+	if (s.emo) {
+		s.x[P_EMO] += RP.emo * cap(s.emo, RP.emo_cap);
+		ev_addf(&s.ev[P_EMO], "emoji", s.emo);
+	}
+	if (intensity > 0) {
+		char b[40];
+		int l = snprintf(b, sizeof b, "sentiment %.2f", intensity);
+		s.x[P_EMO] += RP.intensity * (intensity > 1 ? 1 : intensity);
+		ev_add(&s.ev[P_EMO], b, (size_t)l);
+	}
+	if (s.num) {
+		s.x[P_EXP] += RP.num * cap(s.num, RP.num_cap);
+		ev_addf(&s.ev[P_EXP], "number", s.num);
+	}
+	if (s.price) {
+		s.x[P_EXP] += RP.price * cap(s.price, RP.price_cap);
+		ev_addf(&s.ev[P_EXP], "price", s.price);
+	}
+	if (s.dur) {
+		s.x[P_EXP] += RP.dur * cap(s.dur, RP.dur_cap);
+		ev_addf(&s.ev[P_EXP], "duration", s.dur);
+	}
+	if (s.quest) {
+		s.x[P_INTER] += RP.quest * cap(s.quest, RP.quest_cap);
+		ev_addf(&s.ev[P_INTER], "?", s.quest);
+	}
+
+	if (s.units > RP.len_ref)
+		damp = sqrt(RP.len_ref / s.units);
+	for (int p = 0; p < 5; p++)
+		part[p] = sat(s.x[p] * damp, RP.k[p]);
+	penalty = exp(-s.x[P_HARDSELL] / RP.k[P_HARDSELL]);
+	part[P_AUTH] *= penalty;
+	body = sat(s.units, RP.body_k);
+	for (int p = 0; p < 5; p++) {
+		sum += RP.w[p] * part[p];
+		wsum += RP.w[p];
+	}
+	score = 100 * sum / wsum * body;
+
+	if (res) {
+		res->score = score;
+		for (int p = 0; p < 5; p++)
+			res->part[p] = part[p];
+	}
+	if (out) {
+		sb_adds(out, "{\"score\":");
+		sb_add_json_num(out, round(score * 10) / 10);
+		for (int p = 0; p < 5; p++) {
+			sb_addf(out, ",\"%s\":", part_name[p]);
+			sb_add_json_num(out, part[p]);
+		}
+		sb_adds(out, ",\"evidence\":{");
+		for (int p = 0; p < 5; p++) {
+			sb_addf(out, "%s\"%s\":[", p ? "," : "", part_name[p]);
+			for (int i = 0; i < s.ev[p].n; i++) {
+				if (i)
+					sb_addc(out, ',');
+				sb_add_json_str(out, s.ev[p].item[i], strlen(s.ev[p].item[i]));
+			}
+			if (p == P_AUTH) /* hard-sell cues, marked with a leading '-' */
+				for (int i = 0; i < s.ev[P_HARDSELL].n; i++) {
+					char b[64];
+					int l = snprintf(b, sizeof b, "-%s", s.ev[P_HARDSELL].item[i]);
+					if (s.ev[p].n || i)
+						sb_addc(out, ',');
+					sb_add_json_str(out, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1);
+				}
+			sb_addc(out, ']');
+		}
+		sb_adds(out, "}}");
+	}
+	if (explain) {
+		sb_addf(explain, "resonance %.1f = 100 x weighted mean of parts (x body %.2f: %.0f "
+				 "content units; cue sums x%.2f length damping)\n",
+			score, body, s.units, damp);
+		for (int p = 0; p < 5; p++) {
+			sb_addf(explain, "  %-12s %.2f  weight %.2f  raw %.2f  K %.1f%s:", part_name[p],
+				part[p], RP.w[p], s.x[p], RP.k[p],
+				p == P_AUTH && penalty < 1 ? "  (x hard-sell penalty)" : "");
+			for (int i = 0; i < s.ev[p].n; i++)
+				sb_addf(explain, " %s", s.ev[p].item[i]);
+			if (!s.ev[p].n)
+				sb_adds(explain, " -");
+			sb_addc(explain, '\n');
+		}
+		if (s.x[P_HARDSELL] > 0) {
+			sb_addf(explain, "  %-12s raw %.2f -> authenticity x %.2f:", "hard-sell",
+				s.x[P_HARDSELL], penalty);
+			for (int i = 0; i < s.ev[P_HARDSELL].n; i++)
+				sb_addf(explain, " %s", s.ev[P_HARDSELL].item[i]);
+			sb_addc(explain, '\n');
+		}
+	}
 }

@@ -1,0 +1,118 @@
+/* cue.c - see cue.h. */
+#include "cue.h"
+
+#include <string.h>
+
+#include "normalize.h"
+#include "utf8.h"
+#include "util.h"
+
+void cue_set_init(struct cue_set *s)
+{
+	hmap_init(&s->term);
+	hmap_init(&s->prefix);
+}
+
+void cue_set_release(struct cue_set *s)
+{
+	hmap_release(&s->term);
+	hmap_release(&s->prefix);
+}
+
+size_t cue_key(struct strbuf *key, const char *term)
+{
+	size_t j = 0;
+	norm_key(key, term, strlen(term));
+	for (size_t i = 0; i < key->len; i++)
+		if (key->buf[i] != ' ' && key->buf[i] != '\t')
+			key->buf[j++] = key->buf[i];
+	key->len = j;
+	key->buf[j] = '\0';
+	return j;
+}
+
+int cue_set_put(struct cue_set *s, const char *term, uint32_t val)
+{
+	struct strbuf key = STRBUF_INIT;
+	size_t n = cue_key(&key, term);
+	if (!n) {
+		sb_release(&key);
+		return -1;
+	}
+	hmap_put(&s->term, key.buf, n, val);
+	/* proper prefixes at UTF-8 character boundaries */
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)key.buf[i] & 0xC0) != 0x80)
+			hmap_put(&s->prefix, key.buf, i, 0);
+	sb_release(&key);
+	return 0;
+}
+
+int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val)
+{
+	return hmap_get(&s->term, key, n, val);
+}
+
+void cue_prepare(const struct note *n, struct cue_note *cn)
+{
+	static _Thread_local struct strbuf buf;
+	static _Thread_local uint32_t *off;
+	static _Thread_local size_t cap;
+
+	NM_GROW(off, cap, n->ntok + 1);
+	sb_reset(&buf);
+	for (size_t i = 0; i < n->ntok; i++) {
+		off[i] = (uint32_t)buf.len;
+		norm_append(&buf, n->text + n->tok[i].off, n->tok[i].len);
+	}
+	off[n->ntok] = (uint32_t)buf.len;
+	cn->n = n;
+	cn->buf = buf.buf ? buf.buf : "";
+	cn->off = off;
+}
+
+size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
+		 uint32_t *val)
+{
+	const struct note *n = cn->n;
+	size_t best = 0, tl = n->title_len;
+	int in_title = tl && n->tok[i].off < tl;
+	uint32_t v, dummy;
+
+	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
+		const char *k = cn->buf + cn->off[i];
+		size_t kl = cn->off[j + 1] - cn->off[i];
+		if (skip & (1u << n->tok[j].type))
+			break;
+		if (j > i && (tl && n->tok[j].off < tl) != in_title)
+			break;
+		if (!kl)
+			continue;
+		if (hmap_get(&s->term, k, kl, &v)) {
+			best = j - i + 1;
+			*val = v;
+		}
+		if (!hmap_get(&s->prefix, k, kl, &dummy))
+			break;
+	}
+	return best;
+}
+
+size_t cue_tag_name(const char *tok, size_t len, const char **name)
+{
+	size_t a = 0, b = len;
+	if (!len || tok[0] != '#')
+		return 0;
+	a = 1;
+	if (b > a && tok[b - 1] == '#')
+		b--;
+	if (b > a && tok[b - 1] == ']') {
+		size_t k = b;
+		while (k > a && tok[k - 1] != '[')
+			k--;
+		if (k > a)
+			b = k - 1;
+	}
+	*name = tok + a;
+	return b > a ? b - a : 0;
+}

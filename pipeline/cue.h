@@ -1,0 +1,69 @@
+/*
+ * cue.h - cue sets: normalised terms matched as runs of consecutive tokens.
+ *
+ * The category, resonance and SIPS analysers each look their lexicon terms up among a note's
+ * tokens. A term may arrive as one token (the dictionary segmenter knows every lexicon term)
+ * or split into several (an unknown phrase, "road trip" as two Latin tokens), so a match is
+ * the longest run of up to CUE_MAXRUN consecutive tokens whose normalised forms, concatenated,
+ * equal a term. Terms are stored with their white space removed, like the concatenation.
+ *
+ * Algorithm: the note's tokens are normalised once into a thread-local buffer, so the
+ * concatenation of tokens i..j is one contiguous slice. Every proper prefix of every term (at
+ * character boundaries) is kept in a second hash map; extending a run stops as soon as the
+ * slice is neither a term nor a prefix, so most tokens cost one or two lookups. Runs never
+ * cross the title/body boundary. Nothing is allocated per token once the buffers are warm.
+ */
+#ifndef NM_CUE_H
+#define NM_CUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hmap.h"
+#include "note.h"
+
+#define CUE_MAXRUN 8 /* tokens in one match at most */
+
+struct strbuf;
+
+struct cue_set {
+	struct hmap term;   /* spaceless normalised term -> caller's value */
+	struct hmap prefix; /* every proper prefix of a term -> 0 */
+};
+
+/* A note's tokens in normalised form (thread-local; valid until the next cue_prepare). */
+struct cue_note {
+	const struct note *n;
+	const char *buf;      /* normalised tokens, concatenated */
+	const uint32_t *off;  /* off[i]..off[i+1]: token i in buf (ntok + 1 entries) */
+};
+
+void cue_set_init(struct cue_set *s);
+void cue_set_release(struct cue_set *s);
+
+/* Normalise term (norm_key, white space removed) into key (reset first); returns key->len.
+ * 0 means the term is empty after normalisation. */
+size_t cue_key(struct strbuf *key, const char *term);
+
+/* Add term -> val (the term is normalised here). A later put of the same key overwrites the
+ * value. Returns 0, or -1 when the term is empty after normalisation (nothing added). */
+int cue_set_put(struct cue_set *s, const char *term, uint32_t val);
+
+/* Look up a spaceless normalised key. Returns 1 and sets *val when present. */
+int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val);
+
+/* Normalise n's tokens into the calling thread's buffer and describe them in cn. Every
+ * cue_match call on the same thread until the next cue_prepare reads that buffer. */
+void cue_prepare(const struct note *n, struct cue_note *cn);
+
+/* The longest cue starting at token i: returns the number of tokens it spans (0: none) and
+ * sets *val. Tokens of types whose bit is set in skip (1u << TOK_HASHTAG, ...) never take
+ * part in a match. */
+size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
+		 uint32_t *val);
+
+/* The name inside a topic tag token: "#名称[话题]#" -> "名称", "#tag" -> "tag". Sets *name and
+ * returns its length in bytes (0 when tok is not a tag). */
+size_t cue_tag_name(const char *tok, size_t len, const char **name);
+
+#endif
