@@ -29,6 +29,9 @@
 #define SEGDICT_VERSION 3u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
+/* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
+ * frequency; words that frequent are not phrases */
+#define PHRASE_FREQ 3
 #define MAXKEY 64 /* characters; longer entries are ignored */
 
 /* ---- the blob ---- */
@@ -266,10 +269,16 @@ static int numeral_measure(const char *k, size_t n)
 		cp = utf8_decode(k + i, n - i, &l);
 		if (!in_set(cp, numerals))
 			break;
+		/* 百年, 千万, 万人: a leading multiplier makes a lexical word */
+		if (!nn && in_set(cp, "百千万亿"))
+			return 0;
 		nn++;
 		i += l;
 	}
 	if (!nn || i >= n)
+		return 0;
+	/* 一个 is lexicalised (an indefinite article) */
+	if (n == 6 && !memcmp(k, "一个", 6))
 		return 0;
 	cp = utf8_decode(k + i, n - i, &l);
 	return i + l == n && in_set(cp, measures);
@@ -335,7 +344,7 @@ static void apply_granularity(struct builder *b)
 				}
 				add_word(b, sur, l, 0, SRC_BASE); /* make sure the surname is a word */
 			}
-		} else if (e->nchars >= 4 && !(e->flags & F_IDIOM) && decomposable(b, k, e->klen)) {
+		} else if (e->nchars >= 4 && e->freq <= PHRASE_FREQ && decomposable(b, k, e->klen)) {
 			e->flags |= F_DROP;
 		}
 	}
@@ -352,20 +361,57 @@ struct key {
 struct da {
 	struct segdict_node *node;
 	size_t cap, used_max;
-	size_t next_check;
+	/* free cells as a doubly linked list in index order (cell index + 1; 0 ends) */
+	uint32_t *nxt, *prv;
+	uint8_t *fails;     /* failed placements starting at a free cell */
+	uint32_t head, tail;
 };
+
+/* A free cell that failed this often as a first child's place leaves the candidate list
+ * (it stays free and may still hold a later sibling): keeps placement near-linear. */
+#define DA_MAX_FAILS 8
 
 static void da_reserve(struct da *da, size_t need)
 {
-	size_t old = da->cap, i;
+	size_t old = da->cap, i, c2;
 	if (need <= da->cap)
 		return;
+	c2 = da->cap;
 	NM_GROW(da->node, da->cap, need);
+	NM_GROW(da->nxt, c2, need);
+	c2 = old;
+	NM_GROW(da->prv, c2, need);
+	c2 = old;
+	NM_GROW(da->fails, c2, need);
 	for (i = old; i < da->cap; i++) {
 		da->node[i].base = 0;
 		da->node[i].check = -1;
 		da->node[i].cost = -1;
+		da->fails[i] = 0;
+		/* append cell i to the free list */
+		da->nxt[i] = 0;
+		da->prv[i] = da->tail;
+		if (da->tail)
+			da->nxt[da->tail - 1] = (uint32_t)i + 1;
+		else
+			da->head = (uint32_t)i + 1;
+		da->tail = (uint32_t)i + 1;
 	}
+}
+
+static void da_take(struct da *da, size_t t)
+{
+	uint32_t n = da->nxt[t], p = da->prv[t];
+	if (da->fails[t] > DA_MAX_FAILS)
+		return; /* already out of the list */
+	if (p)
+		da->nxt[p - 1] = n;
+	else
+		da->head = n;
+	if (n)
+		da->prv[n - 1] = p;
+	else
+		da->tail = p;
 }
 
 static int key_cmp(const void *a, const void *b)
@@ -393,8 +439,8 @@ struct da_stack {
 static void da_build(struct da *da, const struct key *k, size_t lo, size_t hi, uint32_t depth,
 		     int32_t s, struct da_stack *st)
 {
-	size_t i, nc = 0, first = st->top, pos, nonzero = 0;
-	int first_free = 1;
+	size_t i, nc = 0, first = st->top, pos;
+	uint32_t f;
 	int32_t bse;
 	struct da_child *ch;
 	if (lo < hi && k[lo].len == depth) {
@@ -416,31 +462,36 @@ static void da_build(struct da *da, const struct key *k, size_t lo, size_t hi, u
 	}
 	st->top = first + nc;
 	ch = st->v + first;
-	pos = (ch[0].code + 1 > da->next_check ? ch[0].code + 1 : da->next_check) - 1;
-	for (;;) {
-		pos++;
-		da_reserve(da, pos + ch[nc - 1].code - ch[0].code + 1);
-		if (da->node[pos].check != -1) {
-			nonzero++;
+	/* first fit over the free cells */
+	da_reserve(da, ch[nc - 1].code + 2);
+	for (f = da->head;; f = da->nxt[f - 1]) {
+		if (!f) {
+			/* no room: grow and continue from the new cells */
+			size_t old = da->cap;
+			da_reserve(da, da->cap + ch[nc - 1].code + 1);
+			f = (uint32_t)old + 1;
+		}
+		pos = f - 1;
+		if (pos < ch[0].code + 1)
 			continue;
-		}
-		if (first_free) {
-			da->next_check = pos;
-			first_free = 0;
-		}
 		bse = (int32_t)(pos - ch[0].code);
+		da_reserve(da, (size_t)bse + ch[nc - 1].code + 1);
 		for (i = 1; i < nc; i++)
 			if (da->node[bse + (int32_t)ch[i].code].check != -1)
 				break;
 		if (i == nc)
 			break;
+		if (++da->fails[pos] > DA_MAX_FAILS) {
+			da->fails[pos] = DA_MAX_FAILS;
+			da_take(da, pos);
+			da->fails[pos] = DA_MAX_FAILS + 1;
+		}
 	}
-	if ((double)nonzero / (double)(pos - da->next_check + 1) >= 0.95)
-		da->next_check = pos;
 	da->node[s].base = bse;
 	for (i = 0; i < nc; i++) {
 		size_t t = (size_t)bse + ch[i].code;
 		da->node[t].check = s;
+		da_take(da, t);
 		if (t + 1 > da->used_max)
 			da->used_max = t + 1;
 	}
@@ -638,7 +689,7 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 	/* double array */
 	da_reserve(&da, nchars + 1024);
 	da.node[0].check = -2;
-	da.next_check = 1;
+	da_take(&da, 0);
 	da.used_max = 1;
 	{
 		/* keys with equal id sequences (distinct folded keys never collide, but keep
@@ -771,6 +822,9 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 	free(idpool);
 	free(emit_w);
 	free(da.node);
+	free(da.nxt);
+	free(da.prv);
+	free(da.fails);
 	free(stack.v);
 	free(pages);
 	free(cells);

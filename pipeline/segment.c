@@ -325,6 +325,10 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 		u->cb = (uint32_t)c;
 		u->cls = (uint8_t)k;
 		u->num = 0;
+		if (k == SEGC_PUNCT && cp[c] == 0x25CB &&
+		    ((c > c0 && cn_digit(cp[c - 1]) >= 0) || (c + 1 < c1 && cn_digit(cp[c + 1]) >= 0)))
+			k = SEGC_HAN; /* ○ written for zero: 二○○一年 */
+		u->cls = (uint8_t)k;
 		if (k == SEGC_HAN) {
 			int d = cn_digit(cp[c]);
 			u->num = (uint8_t)(d >= 0 && d <= 10 ? 1 : d > 10 ? 2 : 0);
@@ -477,6 +481,26 @@ static void char_model(struct seg_scratch *s, const struct segdict_view *v, size
 	}
 }
 
+/* A merged unknown word must beat reading its characters alone by this many nats (the
+ * word is then ~7 times likelier under the character model than the single characters). */
+#define CM_MARGIN 2.0f
+
+/* Keep the character model's word units [x, y) (tags in s->tag from ra) only when it beats
+ * reading every character alone by CM_MARGIN. */
+static int accept_merge(const struct seg_scratch *s, const struct segdict_view *v, size_t ra,
+			size_t x, size_t y)
+{
+	float gain = 0;
+	for (size_t i = x; i < y; i++) {
+		uint32_t id = s->cid[s->u[i].cb];
+		int t = s->tag[i - ra];
+		gain += v->emit[id * 4 + (uint32_t)t] - v->emit[id * 4 + 3];
+		if (i > x)
+			gain += v->trans[s->tag[i - 1 - ra]][t] - v->trans[3][3];
+	}
+	return gain > CM_MARGIN;
+}
+
 void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
 	     size_t base, struct tokens *out)
 {
@@ -583,20 +607,23 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 						char_model(s, v, ra, rb);
 						for (x = ra; x < rb; x++) {
 							int t = s->tag[x - ra];
-							if (t == 2 || t == 3) {
+							if (t != 2 && t != 3)
+								continue;
+							if (x > start && !accept_merge(s, v, ra, start, x + 1)) {
+								for (size_t y = start; y <= x; y++)
+									tokens_push(out, (uint32_t)(base + s->coff[s->u[y].cb]),
+										    s->coff[s->u[y].ce] - s->coff[s->u[y].cb], TOK_HAN);
+							} else {
 								tokens_push(out, (uint32_t)(base + s->coff[s->u[start].cb]),
 									    s->coff[s->u[x].ce] - s->coff[s->u[start].cb],
 									    TOK_HAN);
-								start = x + 1;
 							}
+							start = x + 1;
 						}
-						if (start < rb)
-							tokens_push(out, (uint32_t)(base + s->coff[s->u[start].cb]),
-								    s->coff[s->u[rb - 1].ce] - s->coff[s->u[start].cb],
-								    TOK_HAN);
 					} else {
-						tokens_push(out, (uint32_t)(base + s->coff[s->u[ra].cb]),
-							    s->coff[s->u[ra].ce] - s->coff[s->u[ra].cb], TOK_HAN);
+						for (x = ra; x < rb; x++)
+							tokens_push(out, (uint32_t)(base + s->coff[s->u[x].cb]),
+								    s->coff[s->u[x].ce] - s->coff[s->u[x].cb], TOK_HAN);
 					}
 					run_n = 0;
 					if (single)
