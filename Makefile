@@ -47,13 +47,14 @@ all: notemine
 # Every output is written to a temporary name and renamed, so concurrent makes in one tree
 # never see half-written files.
 $(B)/%.o: pipeline/%.c $(HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 $(B):
 	@mkdir -p $(B)/tests
 
 $(B)/libnotemine.a: $(LIB_OBJ)
-	rm -f $@.$$$$.tmp && ar rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
+	@rm -f $@.$$$$.tmp && ar rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
 # The binary is relinked whenever the flag set changes (the stamp records the last one).
 build/flags.stamp: FORCE
@@ -61,10 +62,12 @@ build/flags.stamp: FORCE
 FORCE:
 
 notemine: $(CLI_OBJ) $(B)/libnotemine.a build/flags.stamp
-	$(CC) $(ALL_LDFLAGS) -o $@.$$$$.tmp $(CLI_OBJ) $(B)/libnotemine.a $(LIBS) && mv -f $@.$$$$.tmp $@
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_LDFLAGS) -o $@.$$$$.tmp $(CLI_OBJ) $(B)/libnotemine.a $(LIBS) && mv -f $@.$$$$.tmp $@
 
 $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libnotemine.a $(HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@.$$$$.tmp $< $(B)/libnotemine.a $(ALL_LDFLAGS) $(LIBS) && \
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@.$$$$.tmp $< $(B)/libnotemine.a $(ALL_LDFLAGS) $(LIBS) && \
 		mv -f $@.$$$$.tmp $@
 
 deps:

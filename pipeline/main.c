@@ -23,7 +23,7 @@ static const struct {
 
 int cmd_help(int argc, char **argv)
 {
-	if (argc > 1) {
+	if (argc > 1 && argv[1][0] != '-') {
 		for (size_t i = 0; i < NM_ARRAY_LEN(commands); i++)
 			if (!strcmp(argv[1], commands[i].name) && commands[i].fn != cmd_help) {
 				char *args[] = { argv[1], (char *)"--help", NULL };

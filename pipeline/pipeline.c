@@ -462,6 +462,14 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 		mark[0] = w->add.len;
 		sentiment_analyse(p->sent, &n, cm.id, &w->add, &sr);
 		have_sr = 1;
+		if (stages & STAGE_SCORE) {
+			/* Later stages see the sentiment exactly as a piped score stage would read it
+			 * back from JSON, so `run` and `tokenize | classify | score` agree byte for byte. */
+			cJSON *v = cJSON_ParseWithLength(w->add.buf + mark[0], w->add.len - mark[0]);
+			if (v)
+				sentiment_from_json(v, &sr);
+			cJSON_Delete(v);
+		}
 		add_key(&w->add, "note_type");
 		mark[1] = w->add.len;
 		notetype_classify(p->nt, &n, cm.id, &sr, &w->add);
