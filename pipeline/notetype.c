@@ -1,0 +1,1026 @@
+/*
+ * notetype.c - see notetype.h.
+ *
+ * Model (built once from lexicons/note_type/, read-only afterwards):
+ *  - every plain term goes into one hash map keyed by its normalised form; the map also
+ *    holds every proper prefix of every term (at character boundaries) so the matcher can
+ *    stop as soon as a prefix is unknown. Rows sharing a term (one per type) are chained.
+ *  - every "re:" term is compiled once with PCRE2 (UTF, caseless) and JIT.
+ *
+ * Per note (scratch memory is thread-local and reused; nothing is allocated per token):
+ *  1. the text is folded with the lookup normaliser into one buffer, with maps between
+ *     original and folded byte offsets, so traditional / full-width / upper-case text meets
+ *     the same cues and evidence still quotes the original text;
+ *  2. plain terms: longest match at each character position. A match edge between two Han
+ *     characters must be a token edge for one-character terms (so 冲 does not fire inside
+ *     冲突); between ASCII letters or digits it must be a word edge (ad is not in ready);
+ *     tokenisation that splits a multi-character term does not stop it from matching;
+ *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches);
+ *  4. topic tags (#name[话题]#, or the record's tag_list when the text has none): the whole
+ *     name is looked up; a tag hit counts TAG_FACTOR of its weight unless the row is
+ *     where=tag;
+ *  5. disclosure cues (cooperation, official, sponsored) are dropped when a negator stands
+ *     just before them in the same clause (不是广告, 吐槽广告), a negator of where=after
+ *     just after them (广告太多), a not-TYPE or not-any entry overlaps them (官方旗舰店买,
+ *     合作小组), or they sit inside quotation marks;
+ *  6. structure: first- and second-person voice, numbered lists, prices, product/brand tags,
+ *     the category id and the sentiment;
+ *  7. decision in the taxonomy's order: the disclosure type with the highest score over its
+ *     threshold wins (sponsored before cooperation before official on ties); otherwise, when
+ *     the product/place centre outweighs the "other" evidence, experience or planting by
+ *     voice and cues; otherwise other.
+ *
+ * Scores: every type's raw score s is reported as s / (s + 2) (0 for s <= 0), so they lie in
+ * [0, 1) and keep the raw order. Evidence: the winner's cues and structural signals,
+ * strongest first, at most MAX_EVIDENCE entries.
+ */
+#include "notetype.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <cjson/cJSON.h>
+#include <pcre2.h>
+
+#include "normalize.h"
+#include "utf8.h"
+#include "util.h"
+
+const char *const note_type_name[NT_NTYPES] = {
+	"experience", "planting", "cooperation", "official", "sponsored", "other",
+};
+
+/* Row kinds beyond the six labels (column 2 of the lexicon). */
+enum {
+	K_NEGATOR = NT_NTYPES, /* cancels a disclosure cue next to it */
+	K_NOT_ANY,             /* overlapping disclosure cues of every type are void */
+	K_NOT_EXPERIENCE,      /* K_NOT_EXPERIENCE + t: overlapping cues of type t are void */
+	K_NOT_LAST = K_NOT_EXPERIENCE + NT_NTYPES - 1,
+	K_FIRST,               /* first-person voice */
+	K_SECOND,              /* reader address */
+	K_CENTRE,              /* a product, place or service word */
+	K_NONCOMMERCIAL,       /* says it is not paid: lowers every disclosure score */
+	K_NKINDS
+};
+
+static const char *const kind_name[K_NKINDS] = {
+	"experience", "planting", "cooperation", "official", "sponsored", "other",
+	"negator", "not-any",
+	"not-experience", "not-planting", "not-cooperation", "not-official", "not-sponsored",
+	"not-other",
+	"first", "second", "centre", "noncommercial",
+};
+
+enum where { W_ANY, W_TITLE, W_DESC, W_TAG, W_EDGE, W_BEFORE, W_AFTER, W_NWHERE };
+static const char *const where_name[W_NWHERE] = {
+	"any", "title", "desc", "tag", "edge", "before", "after",
+};
+
+#define MAX_TERM_BYTES 48   /* longest plain term looked up */
+#define MAX_PAT_HITS 8      /* matches kept per pattern and note */
+#define MAX_HITS 4096       /* cue hits kept per note */
+#define MAX_EVIDENCE 8
+#define TAG_FACTOR 0.5      /* a topic-tag hit of a where=any row counts this much */
+#define NEG_WINDOW 4        /* characters between a negator and its cue, when weight <= 0 */
+#define EDGE_HEAD 45        /* where=edge: the title, the first bytes of desc ... */
+#define EDGE_TAIL 150       /* ... or the last bytes of the text */
+
+/* Decision constants (documented in lexicons/README.md, section note_type). */
+#define THR_DISCLOSURE 2.0  /* a disclosure type needs this score to win */
+#define OTHER_PRIOR 1.2     /* "other" evidence every note starts with */
+#define W_FIRST 0.2         /* experience per first-person word (at most 10) */
+#define W_SECOND 0.25       /* planting per reader address (at most 8) */
+#define W_FIRST_OFFICIAL 0.15 /* official loses this per first-person word */
+#define W_CATEGORY 0.8      /* centre when a category is detected */
+#define W_PRICE 0.4         /* centre per price (at most 3) */
+#define W_PRODUCT_TAG 0.6   /* centre for [品牌] / [商品] tags */
+#define W_LIST_ITEM 0.3     /* planting per numbered item beyond two (at most 1.5) */
+#define W_NEG_SENT 0.6      /* experience when the note is negative (a warning) */
+#define CENTRE_CUE_CAP 2.5  /* centre words count at most this much */
+
+struct cue {
+	uint8_t kind;
+	uint8_t where;
+	uint8_t nchars; /* characters of a plain term (1 = needs token edges between Han) */
+	float w;
+	uint32_t next;  /* next cue with the same term, UINT32_MAX at the end */
+	const struct lex_row *row;
+};
+
+struct pat {
+	pcre2_code *re;
+	uint32_t cue;
+};
+
+struct notetype_model {
+	struct cue *cue;
+	size_t ncue;
+	struct hmap terms; /* key -> (PREFIX_BIT | first cue + 1) */
+	struct pat *pat;
+	size_t npat;
+	const struct category_model *cats;
+};
+
+#define PREFIX_BIT 0x80000000u
+
+static int kind_of(const char *s)
+{
+	for (int i = 0; i < K_NKINDS; i++)
+		if (!strcmp(s, kind_name[i]))
+			return i;
+	return -1;
+}
+
+static int where_of(const char *s)
+{
+	if (!s || !*s)
+		return W_ANY;
+	for (int i = 0; i < W_NWHERE; i++)
+		if (!strcmp(s, where_name[i]))
+			return i;
+	return -1;
+}
+
+static int validate_row(const struct lex_row *r, struct strbuf *err)
+{
+	double w;
+	int k = kind_of(r->col[1]), wh;
+	if (k < 0) {
+		sb_addf(err, "unknown type '%s' (one of the six labels, negator, not-any, "
+			     "not-TYPE, first, second, centre, noncommercial)", r->col[1]);
+		return -1;
+	}
+	if (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0) {
+		sb_addf(err, "bad weight '%s'", r->col[2]);
+		return -1;
+	}
+	wh = where_of(r->ncol > 3 ? r->col[3] : NULL);
+	if (wh < 0) {
+		sb_addf(err, "bad where '%s' (any, title, desc, tag, edge, before, after)",
+			r->col[3]);
+		return -1;
+	}
+	if ((wh == W_BEFORE || wh == W_AFTER) && k != K_NEGATOR) {
+		sb_addf(err, "where '%s' is for negators only", r->col[3]);
+		return -1;
+	}
+	return 0;
+}
+
+const struct lex_spec notetype_lex_spec = {
+	"note_type", 2, 4, 2, 1, "term, type, weight (default 1), where (default any)",
+	validate_row,
+};
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static void add_term(struct notetype_model *m, uint32_t ci)
+{
+	const char *key = m->cue[ci].row->key;
+	size_t n = strlen(key);
+	uint32_t v;
+	if (!n || n > MAX_TERM_BYTES)
+		return;
+	/* prefixes at character boundaries */
+	for (size_t l = 1; l < n; l++) {
+		if (((unsigned char)key[l] & 0xC0) == 0x80)
+			continue;
+		if (!hmap_get(&m->terms, key, l, &v))
+			v = 0;
+		hmap_put(&m->terms, key, l, v | PREFIX_BIT);
+	}
+	if (!hmap_get(&m->terms, key, n, &v))
+		v = 0;
+	if (v & ~PREFIX_BIT)
+		m->cue[ci].next = (v & ~PREFIX_BIT) - 1;
+	hmap_put(&m->terms, key, n, (v & PREFIX_BIT) | (ci + 1));
+}
+
+struct notetype_model *notetype_model_new(const struct lexset *ls,
+					  const struct category_model *cats)
+{
+	struct notetype_model *m = xcalloc(1, sizeof *m);
+	const struct lex_kind *k = lexset_kind(ls, "note_type");
+	size_t np = 0;
+
+	m->cats = cats;
+	hmap_init(&m->terms);
+	if (!k)
+		return m;
+	m->cue = xcalloc(k->n ? k->n : 1, sizeof *m->cue);
+	for (size_t i = 0; i < k->n; i++)
+		np += k->row[i].is_pattern;
+	m->pat = xcalloc(np ? np : 1, sizeof *m->pat);
+	for (size_t i = 0; i < k->n; i++) {
+		const struct lex_row *r = &k->row[i];
+		struct cue *c = &m->cue[m->ncue];
+		double w = 1;
+		int kind = kind_of(r->col[1]), wh = where_of(r->ncol > 3 ? r->col[3] : NULL);
+		if (kind < 0 || wh < 0 || (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0)) {
+			error("%s:%d: bad note_type entry", r->file, r->line);
+			notetype_model_free(m);
+			return NULL;
+		}
+		c->kind = (uint8_t)kind;
+		c->where = (uint8_t)wh;
+		c->w = (float)w;
+		c->next = UINT32_MAX;
+		c->row = r;
+		if (r->is_pattern) {
+			int ec;
+			PCRE2_SIZE eo;
+			pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->term, PCRE2_ZERO_TERMINATED,
+						       PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE,
+						       &ec, &eo, NULL);
+			if (!re) {
+				error("%s:%d: pattern does not compile at offset %zu", r->file,
+				      r->line, (size_t)eo);
+				notetype_model_free(m);
+				return NULL;
+			}
+			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+			m->pat[m->npat].re = re;
+			m->pat[m->npat].cue = (uint32_t)m->ncue;
+			m->npat++;
+		} else {
+			size_t kl = strlen(r->key);
+			c->nchars = (uint8_t)(utf8_chars(r->key, kl) > 255 ? 255
+							     : utf8_chars(r->key, kl));
+			add_term(m, (uint32_t)m->ncue);
+		}
+		m->ncue++;
+	}
+	return m;
+}
+
+void notetype_model_free(struct notetype_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->npat; i++)
+		pcre2_code_free(m->pat[i].re);
+	free(m->pat);
+	free(m->cue);
+	hmap_release(&m->terms);
+	free(m);
+}
+
+/* ---- per-note scratch ---------------------------------------------------------------- */
+
+enum { F_CHAR = 1, F_TOKB = 2, F_SKIP = 4 };
+
+struct hit {
+	uint32_t cue;
+	uint32_t ns, ne;  /* folded offsets */
+	uint8_t tag;      /* found as a topic tag */
+	uint8_t dead;     /* cancelled by a negator / block / quotation */
+	uint8_t where;    /* 0 title, 1 desc, 2 tag */
+	uint32_t os, oe;  /* original offsets (tag hits: into the tag name buffer) */
+};
+
+struct scratch {
+	struct strbuf nt;     /* folded text */
+	uint32_t *n2o;        /* folded byte -> original byte */
+	uint32_t *o2n;        /* original byte -> folded byte */
+	uint8_t *flag;        /* per folded byte */
+	size_t cap_n, cap_o;
+	struct hit *hit;
+	size_t nhit, cap_hit;
+	struct strbuf tags;   /* tag names found, each followed by NUL (for evidence) */
+	struct strbuf key;
+	pcre2_match_data *md;
+};
+
+static _Thread_local struct scratch S;
+
+static void scratch_reserve(size_t nlen, size_t olen)
+{
+	if (nlen + 1 > S.cap_n) {
+		S.cap_n = (nlen + 1) * 2;
+		S.n2o = xrealloc(S.n2o, S.cap_n * sizeof *S.n2o);
+		S.flag = xrealloc(S.flag, S.cap_n);
+	}
+	if (olen + 1 > S.cap_o) {
+		S.cap_o = (olen + 1) * 2;
+		S.o2n = xrealloc(S.o2n, S.cap_o * sizeof *S.o2n);
+	}
+}
+
+/* Fold the text; fill n2o / o2n / flag. */
+static void fold_text(const struct note *n)
+{
+	size_t i = 0;
+	sb_reset(&S.nt);
+	sb_grow(&S.nt, n->len + 16);
+	scratch_reserve(n->len * 2 + 16, n->len);
+	while (i < n->len) {
+		size_t l;
+		char buf[16];
+		int32_t cp = utf8_decode(n->text + i, n->len - i, &l);
+		size_t k = norm_fold_cp(cp, buf);
+		size_t at = S.nt.len;
+		scratch_reserve(at + k + 1, n->len);
+		for (size_t j = 0; j < l && i + j < n->len; j++)
+			S.o2n[i + j] = (uint32_t)at;
+		sb_add(&S.nt, buf, k);
+		for (size_t j = 0; j < k; j++) {
+			S.n2o[at + j] = (uint32_t)i;
+			S.flag[at + j] = (((unsigned char)buf[j] & 0xC0) != 0x80) ? F_CHAR : 0;
+		}
+		i += l ? l : 1;
+	}
+	S.o2n[n->len] = (uint32_t)S.nt.len;
+	S.n2o[S.nt.len] = (uint32_t)n->len;
+	S.flag[S.nt.len] = F_CHAR | F_TOKB;
+	if (!n->ntok) {
+		for (size_t j = 0; j < S.nt.len; j++)
+			if (S.flag[j] & F_CHAR)
+				S.flag[j] |= F_TOKB;
+		return;
+	}
+	for (size_t t = 0; t < n->ntok; t++) {
+		const struct token *tk = &n->tok[t];
+		uint32_t a, b;
+		if (tk->off + tk->len > n->len)
+			continue;
+		a = S.o2n[tk->off];
+		b = S.o2n[tk->off + tk->len];
+		S.flag[a] |= F_TOKB;
+		S.flag[b] |= F_TOKB;
+		if (tk->type == TOK_HASHTAG || tk->type == TOK_URL || tk->type == TOK_MENTION ||
+		    tk->type == TOK_EMOTICON)
+			for (uint32_t j = a; j < b; j++)
+				S.flag[j] |= F_SKIP;
+	}
+}
+
+static int32_t cp_at(size_t p)
+{
+	size_t l;
+	return utf8_decode(S.nt.buf + p, S.nt.len - p, &l);
+}
+
+static int32_t cp_before(size_t p)
+{
+	size_t q = p;
+	size_t l;
+	if (!p)
+		return -1;
+	do
+		q--;
+	while (q && !(S.flag[q] & F_CHAR));
+	return utf8_decode(S.nt.buf + q, S.nt.len - q, &l);
+}
+
+static int is_alnum_cp(int32_t c)
+{
+	return c >= 0 && c < 128 && isalnum(c);
+}
+
+/* May a term of nchars characters begin or end at folded offset p? */
+static int edge_ok(size_t p, int nchars)
+{
+	int32_t a, b;
+	if (p == 0 || p >= S.nt.len)
+		return 1;
+	a = cp_before(p);
+	b = cp_at(p);
+	if (is_alnum_cp(a) || is_alnum_cp(b))
+		return !(is_alnum_cp(a) && is_alnum_cp(b));
+	if (utf8_is_han(a) && utf8_is_han(b))
+		return (S.flag[p] & F_TOKB) || nchars > 1;
+	return 1;
+}
+
+static void add_hit(uint32_t cue, size_t ns, size_t ne, int tag, size_t os, size_t oe)
+{
+	struct hit *h;
+	if (S.nhit >= MAX_HITS)
+		return;
+	NM_GROW(S.hit, S.cap_hit, S.nhit + 1);
+	h = &S.hit[S.nhit++];
+	memset(h, 0, sizeof *h);
+	h->cue = cue;
+	h->ns = (uint32_t)ns;
+	h->ne = (uint32_t)ne;
+	h->tag = (uint8_t)tag;
+	h->os = (uint32_t)os;
+	h->oe = (uint32_t)oe;
+}
+
+static void match_terms(const struct notetype_model *m)
+{
+	size_t p = 0, len = S.nt.len;
+	while (p < len) {
+		size_t best = 0, q;
+		uint32_t best_cue = 0;
+		if (!(S.flag[p] & F_CHAR) || (S.flag[p] & F_SKIP)) {
+			p++;
+			continue;
+		}
+		q = p + 1;
+		while (q <= len && q - p <= MAX_TERM_BYTES) {
+			uint32_t v;
+			if (q < len && !(S.flag[q] & F_CHAR)) {
+				q++;
+				continue;
+			}
+			if (!hmap_get(&m->terms, S.nt.buf + p, q - p, &v))
+				break;
+			if (v & ~PREFIX_BIT) {
+				uint32_t ci = (v & ~PREFIX_BIT) - 1;
+				int nch = m->cue[ci].nchars;
+				if (edge_ok(p, nch) && edge_ok(q, nch)) {
+					best = q;
+					best_cue = ci;
+				}
+			}
+			if (!(v & PREFIX_BIT))
+				break;
+			q++;
+		}
+		if (best) {
+			for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
+				add_hit(ci, p, best, 0, S.n2o[p], S.n2o[best]);
+			p = best;
+		} else {
+			p++;
+		}
+	}
+}
+
+static void match_patterns(const struct notetype_model *m)
+{
+	if (!S.md)
+		S.md = pcre2_match_data_create(4, NULL);
+	for (size_t i = 0; i < m->npat; i++) {
+		PCRE2_SIZE start = 0;
+		for (int k = 0; k < MAX_PAT_HITS && start <= S.nt.len; k++) {
+			PCRE2_SIZE *ov;
+			int rc = pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start,
+					     PCRE2_NO_UTF_CHECK, S.md, NULL);
+			if (rc < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(S.md);
+			if (ov[1] > ov[0])
+				add_hit(m->pat[i].cue, ov[0], ov[1], 0, S.n2o[ov[0]], S.n2o[ov[1]]);
+			start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+			while (start < S.nt.len && !(S.flag[start] & F_CHAR))
+				start++;
+		}
+	}
+}
+
+/* Look one tag name up (whole name) and record hits; the name is copied to S.tags. */
+static void match_tag(const struct notetype_model *m, const char *name, size_t n)
+{
+	uint32_t v;
+	size_t at;
+	if (!n)
+		return;
+	norm_key(&S.key, name, n);
+	if (!S.key.len || !hmap_get(&m->terms, S.key.buf, S.key.len, &v) || !(v & ~PREFIX_BIT))
+		return;
+	at = S.tags.len;
+	sb_add(&S.tags, name, n);
+	sb_addc(&S.tags, 0);
+	for (uint32_t ci = (v & ~PREFIX_BIT) - 1; ci != UINT32_MAX; ci = m->cue[ci].next)
+		add_hit(ci, 0, 0, 1, at, at + n);
+}
+
+/* Topic tags: #name[话题]# tokens; *product set when a [品牌] or [商品] tag is seen. */
+static void match_tags(const struct notetype_model *m, const struct note *n, int *ntags,
+		       int *product)
+{
+	sb_reset(&S.tags);
+	*ntags = 0;
+	*product = 0;
+	for (size_t t = 0; t < n->ntok; t++) {
+		const struct token *tk = &n->tok[t];
+		const char *s = n->text + tk->off, *e = s + tk->len, *b;
+		if (tk->type != TOK_HASHTAG || tk->len < 2)
+			continue;
+		(*ntags)++;
+		s++;
+		if (e > s && e[-1] == '#')
+			e--;
+		b = memchr(s, '[', (size_t)(e - s));
+		if (b) {
+			size_t rest = (size_t)(e - b);
+			if ((rest >= 8 && !memcmp(b, "[品牌]", 8)) ||
+			    (rest >= 8 && !memcmp(b, "[商品]", 8)))
+				*product = 1;
+			e = b;
+		}
+		match_tag(m, s, (size_t)(e - s));
+	}
+	if (*ntags || !n->rec)
+		return;
+	{
+		const cJSON *tl = cJSON_GetObjectItemCaseSensitive((cJSON *)n->rec, "tag_list");
+		const char *s, *e;
+		if (!cJSON_IsString(tl) || !tl->valuestring)
+			return;
+		s = tl->valuestring;
+		while (*s) {
+			e = strchr(s, ',');
+			if (!e)
+				e = s + strlen(s);
+			if (e > s) {
+				(*ntags)++;
+				match_tag(m, s, (size_t)(e - s));
+			}
+			s = *e ? e + 1 : e;
+		}
+	}
+}
+
+/* ---- negation, blocks, quotation --------------------------------------------------- */
+
+static int is_disclosure(int k)
+{
+	return k == NT_COOPERATION || k == NT_OFFICIAL || k == NT_SPONSORED;
+}
+
+/* Does the folded span [a, b) cross a clause boundary? */
+static int crosses_clause(size_t a, size_t b)
+{
+	static const char *const stops[] = { "。", "！", "？", "，", "；", "\n", "!", "?", ",",
+					     ";", ".", "…", "~", "～" };
+	for (size_t p = a; p < b; p++) {
+		if (!(S.flag[p] & F_CHAR))
+			continue;
+		for (size_t i = 0; i < NM_ARRAY_LEN(stops); i++) {
+			size_t l = strlen(stops[i]);
+			if (p + l <= b && !memcmp(S.nt.buf + p, stops[i], l))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is folded offset p inside a quotation opened earlier on the same line and closed later? */
+static int quoted(size_t a, size_t b)
+{
+	static const char *const open[] = { "“", "「", "『", "\"" };
+	static const char *const close[] = { "”", "」", "』", "\"" };
+	size_t lo = a > 60 ? a - 60 : 0, hi = b + 60 < S.nt.len ? b + 60 : S.nt.len;
+	for (size_t i = 0; i < NM_ARRAY_LEN(open); i++) {
+		size_t ol = strlen(open[i]), cl = strlen(close[i]);
+		ssize_t o = -1;
+		int opened = 0;
+		for (size_t p = lo; p < a; p++) {
+			if (S.nt.buf[p] == '\n') {
+				opened = 0;
+				continue;
+			}
+			if (p + ol <= a && !memcmp(S.nt.buf + p, open[i], ol) &&
+			    (!opened || ol != cl || memcmp(open[i], close[i], ol))) {
+				opened = 1;
+				o = (ssize_t)p;
+				p += ol - 1;
+			} else if (opened && p + cl <= a && !memcmp(S.nt.buf + p, close[i], cl)) {
+				opened = 0;
+				p += cl - 1;
+			}
+		}
+		if (!opened || o < 0)
+			continue;
+		for (size_t p = b; p < hi; p++) {
+			if (S.nt.buf[p] == '\n')
+				break;
+			if (p + cl <= hi && !memcmp(S.nt.buf + p, close[i], cl))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void cancel_hits(const struct notetype_model *m)
+{
+	for (size_t i = 0; i < S.nhit; i++) {
+		struct hit *h = &S.hit[i];
+		int k = m->cue[h->cue].kind;
+		if (h->tag || !is_disclosure(k))
+			continue;
+		for (size_t j = 0; j < S.nhit && !h->dead; j++) {
+			const struct hit *g = &S.hit[j];
+			const struct cue *gc = &m->cue[g->cue];
+			if (g->tag || j == i)
+				continue;
+			if (gc->kind == K_NEGATOR) {
+				size_t win = gc->w > 0 ? (size_t)gc->w : NEG_WINDOW;
+				if (gc->where == W_AFTER) {
+					if (g->ns >= h->ne && g->ns - h->ne <= win * 4 &&
+					    utf8_chars(S.nt.buf + h->ne, g->ns - h->ne) <= win &&
+					    !crosses_clause(h->ne, g->ns))
+						h->dead = 1;
+				} else if (g->ne <= h->ns && h->ns - g->ne <= win * 4 &&
+					   utf8_chars(S.nt.buf + g->ne, h->ns - g->ne) <= win &&
+					   !crosses_clause(g->ne, h->ns)) {
+					h->dead = 1;
+				}
+			} else if ((gc->kind == K_NOT_ANY || gc->kind == K_NOT_EXPERIENCE + k) &&
+				   g->ns < h->ne && h->ns < g->ne) {
+				h->dead = 1;
+			}
+		}
+		if (!h->dead && quoted(h->ns, h->ne))
+			h->dead = 1;
+	}
+	/* not-TYPE blocks for the non-disclosure types (求推荐 is not a recommendation) */
+	for (size_t i = 0; i < S.nhit; i++) {
+		struct hit *h = &S.hit[i];
+		int k = m->cue[h->cue].kind;
+		if (h->tag || h->dead || is_disclosure(k) || k >= NT_NTYPES)
+			continue;
+		for (size_t j = 0; j < S.nhit; j++) {
+			const struct hit *g = &S.hit[j];
+			if (j != i && !g->tag && m->cue[g->cue].kind == K_NOT_EXPERIENCE + k &&
+			    g->ns < h->ne && h->ns < g->ne)
+				h->dead = 1;
+		}
+	}
+}
+
+/* ---- structure ---------------------------------------------------------------------- */
+
+/* Numbered list items: lines starting with 1. 1、 1) ① ❶ 1️⃣ (keycap) or 第N. */
+static int count_list_items(const struct note *n)
+{
+	int items = 0;
+	size_t i = 0;
+	while (i < n->len) {
+		const char *s = n->text + i;
+		size_t rest = n->len - i, l;
+		int32_t cp;
+		/* skip leading blanks */
+		while (rest && (*s == ' ' || *s == '\t'))
+			s++, rest--;
+		if (rest) {
+			cp = utf8_decode(s, rest, &l);
+			if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x2776 && cp <= 0x277F) ||
+			    (cp >= 0x278A && cp <= 0x2793)) {
+				items++;
+			} else if (cp >= '0' && cp <= '9') {
+				size_t d = 1;
+				while (d < rest && d < 3 && s[d] >= '0' && s[d] <= '9')
+					d++;
+				if (d < rest) {
+					int32_t nx = utf8_decode(s + d, rest - d, &l);
+					if (nx == 0xFE0F && d + l < rest)
+						nx = utf8_decode(s + d + l, rest - d - l, &l);
+					if (nx == '.' || nx == 0x3001 || nx == ')' || nx == 0xFF09 ||
+					    nx == 0x20E3 || nx == 0xFF0E || nx == ':' || nx == 0xFF1A)
+						items++;
+				}
+			}
+		}
+		s = memchr(n->text + i, '\n', n->len - i);
+		if (!s)
+			break;
+		i = (size_t)(s - n->text) + 1;
+	}
+	return items;
+}
+
+/* Prices: $12 ¥99 ￥99 12元 12块 12刀 12美金 12rmb 12usd (on the folded text). */
+static int count_prices(void)
+{
+	static const char *const units[] = { "元", "块", "刀", "美金", "美元", "rmb", "usd", "$",
+					     "🔪" };
+	int c = 0;
+	const char *t = S.nt.buf;
+	size_t len = S.nt.len;
+	for (size_t p = 0; p < len; p++) {
+		if ((t[p] == '$' || !memcmp(t + p, "¥", p + 2 <= len ? 2 : 0)) && p + 1 < len) {
+			size_t q = p + (t[p] == '$' ? 1 : 2);
+			if (q < len && t[q] >= '0' && t[q] <= '9') {
+				c++;
+				p = q;
+				continue;
+			}
+		}
+		if (t[p] >= '0' && t[p] <= '9' && (p + 1 >= len || t[p + 1] < '0' || t[p + 1] > '9')) {
+			size_t q = p + 1;
+			for (size_t u = 0; u < NM_ARRAY_LEN(units); u++) {
+				size_t l = strlen(units[u]);
+				if (q + l <= len && !memcmp(t + q, units[u], l)) {
+					c++;
+					break;
+				}
+			}
+		}
+	}
+	return c;
+}
+
+/* ---- scoring and output ------------------------------------------------------------- */
+
+struct ev {
+	const char *cue;  /* NULL: structural, text in label */
+	size_t cue_len;
+	char label[48];
+	int type;
+	double w;
+	const char *where;
+};
+
+static void add_ev(struct ev *ev, int *nev, int cap, const struct ev *e)
+{
+	int at = *nev;
+	if (e->w <= 0)
+		return;
+	if (*nev == cap) {
+		if (ev[cap - 1].w >= e->w)
+			return;
+		at = cap - 1;
+	} else {
+		(*nev)++;
+	}
+	while (at > 0 && ev[at - 1].w < e->w) {
+		ev[at] = ev[at - 1];
+		at--;
+	}
+	ev[at] = *e;
+}
+
+static double squash(double s)
+{
+	return s <= 0 ? 0 : s / (s + 2);
+}
+
+/* Append the cue text as quoted in evidence: long pattern matches as head…tail. */
+static void add_cue_text(struct strbuf *out, const char *s, size_t n)
+{
+	size_t chars = utf8_chars(s, n);
+	if (chars <= 8) {
+		sb_add_json_str(out, s, n);
+		return;
+	}
+	{
+		struct strbuf b = STRBUF_INIT;
+		size_t head = 0, tail = n, c = 0;
+		while (head < n && c < 2) {
+			head++;
+			while (head < n && ((unsigned char)s[head] & 0xC0) == 0x80)
+				head++;
+			c++;
+		}
+		c = 0;
+		while (tail > head && c < 2) {
+			tail--;
+			while (tail > head && ((unsigned char)s[tail] & 0xC0) == 0x80)
+				tail--;
+			c++;
+		}
+		sb_add(&b, s, head);
+		sb_adds(&b, "…");
+		sb_add(&b, s + tail, n - tail);
+		sb_add_json_str(out, b.buf, b.len);
+		sb_release(&b);
+	}
+}
+
+int notetype_classify(const struct notetype_model *m, const struct note *n, int category,
+		      const struct sentiment_result *sent, struct strbuf *out)
+{
+	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 };
+	double centre = 0, noncom = 0, first = 0, second = 0;
+	int ntags, product, items, prices, label;
+	struct ev ev[MAX_EVIDENCE];
+	int nev = 0;
+	/* per-cue accumulation: count and first live hit */
+	static _Thread_local uint32_t *cnt, *first_hit;
+	static _Thread_local size_t cap_cnt;
+
+	S.nhit = 0;
+	fold_text(n);
+	match_terms(m);
+	match_patterns(m);
+	match_tags(m, n, &ntags, &product);
+	cancel_hits(m);
+
+	if (m->ncue > cap_cnt) {
+		cap_cnt = m->ncue;
+		cnt = xrealloc(cnt, cap_cnt * sizeof *cnt);
+		first_hit = xrealloc(first_hit, cap_cnt * sizeof *first_hit);
+	}
+	if (m->ncue)
+		memset(cnt, 0, m->ncue * sizeof *cnt);
+
+	for (size_t i = 0; i < S.nhit; i++) {
+		struct hit *h = &S.hit[i];
+		const struct cue *c = &m->cue[h->cue];
+		int in_title = !h->tag && n->title_len && h->os < n->title_len;
+		if (h->dead)
+			continue;
+		h->where = h->tag ? 2 : in_title ? 0 : 1;
+		switch (c->where) {
+		case W_TITLE:
+			if (!in_title)
+				continue;
+			break;
+		case W_DESC:
+			if (h->tag || in_title)
+				continue;
+			break;
+		case W_TAG:
+			if (!h->tag)
+				continue;
+			break;
+		case W_EDGE:
+			if (h->tag || !(in_title || h->os < n->title_len + EDGE_HEAD ||
+					h->oe + EDGE_TAIL >= n->len))
+				continue;
+			break;
+		default:
+			break;
+		}
+		if (!cnt[h->cue]++)
+			first_hit[h->cue] = (uint32_t)i;
+	}
+
+	for (size_t ci = 0; ci < m->ncue; ci++) {
+		const struct cue *c = &m->cue[ci];
+		const struct hit *h;
+		double w;
+		if (!cnt[ci])
+			continue;
+		h = &S.hit[first_hit[ci]];
+		w = c->w * (1 + 0.5 * (cnt[ci] > 3 ? 2 : cnt[ci] - 1));
+		if (h->tag && c->where != W_TAG)
+			w *= TAG_FACTOR;
+		switch (c->kind) {
+		case K_FIRST:
+			first += c->w * cnt[ci];
+			break;
+		case K_SECOND:
+			second += c->w * cnt[ci];
+			break;
+		case K_CENTRE:
+			centre += w;
+			break;
+		case K_NONCOMMERCIAL:
+			noncom += w;
+			break;
+		default:
+			if (c->kind < NT_NTYPES)
+				cue_sum[c->kind] += w;
+			break;
+		}
+	}
+	if (centre > CENTRE_CUE_CAP)
+		centre = CENTRE_CUE_CAP;
+
+	items = count_list_items(n);
+	prices = count_prices();
+
+	/* disclosure */
+	for (int t = NT_COOPERATION; t <= NT_SPONSORED; t++)
+		raw[t] = cue_sum[t] - noncom;
+	if (product && raw[NT_COOPERATION] > 0)
+		raw[NT_COOPERATION] += W_PRODUCT_TAG;
+	raw[NT_OFFICIAL] -= W_FIRST_OFFICIAL * (first > 10 ? 10 : first);
+
+	/* centre, experience vs planting, other */
+	{
+		double c = centre;
+		double fp = first > 10 ? 10 : first, sp = second > 8 ? 8 : second;
+		double lst = items > 2 ? W_LIST_ITEM * (items - 2) : 0;
+		if (lst > 1.5)
+			lst = 1.5;
+		if (category >= 0)
+			c += W_CATEGORY;
+		c += W_PRICE * (prices > 3 ? 3 : prices);
+		if (product)
+			c += W_PRODUCT_TAG;
+		raw[NT_EXPERIENCE] = cue_sum[NT_EXPERIENCE] + W_FIRST * fp;
+		raw[NT_PLANTING] = cue_sum[NT_PLANTING] + W_SECOND * sp + lst;
+		if (sent && sent->label < 0)
+			raw[NT_EXPERIENCE] += W_NEG_SENT;
+		raw[NT_OTHER] = OTHER_PRIOR + cue_sum[NT_OTHER];
+		centre = c + cue_sum[NT_EXPERIENCE] + cue_sum[NT_PLANTING] + (items > 2 ? 0.5 : 0);
+	}
+
+	/* decision */
+	label = -1;
+	{
+		double best = 0;
+		static const int order[] = { NT_SPONSORED, NT_COOPERATION, NT_OFFICIAL };
+		for (size_t i = 0; i < NM_ARRAY_LEN(order); i++) {
+			int t = order[i];
+			if (raw[t] >= THR_DISCLOSURE && raw[t] > best) {
+				best = raw[t];
+				label = t;
+			}
+		}
+	}
+	if (label < 0) {
+		if (centre > raw[NT_OTHER])
+			label = raw[NT_PLANTING] > raw[NT_EXPERIENCE] ? NT_PLANTING : NT_EXPERIENCE;
+		else
+			label = NT_OTHER;
+	}
+
+	if (!out)
+		return label;
+
+	/* evidence of the winner: cues, then structure */
+	for (size_t ci = 0; ci < m->ncue; ci++) {
+		const struct cue *c = &m->cue[ci];
+		const struct hit *h;
+		struct ev e;
+		int t = c->kind;
+		if (!cnt[ci] || t != label)
+			continue;
+		h = &S.hit[first_hit[ci]];
+		memset(&e, 0, sizeof e);
+		e.cue = h->tag ? S.tags.buf + h->os : n->text + h->os;
+		e.cue_len = h->oe - h->os;
+		e.type = t;
+		e.w = c->w * (1 + 0.5 * (cnt[ci] > 3 ? 2 : cnt[ci] - 1));
+		if (h->tag && c->where != W_TAG)
+			e.w *= TAG_FACTOR;
+		e.where = h->where == 2 ? "tag" : h->where == 0 ? "title" : "desc";
+		add_ev(ev, &nev, MAX_EVIDENCE, &e);
+	}
+	{
+		struct ev e;
+		memset(&e, 0, sizeof e);
+		e.type = label;
+		e.where = "structure";
+		if (label == NT_EXPERIENCE && first > 0) {
+			snprintf(e.label, sizeof e.label, "voice:first-person x%d", (int)first);
+			e.w = W_FIRST * (first > 10 ? 10 : first);
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_EXPERIENCE && sent && sent->label < 0) {
+			snprintf(e.label, sizeof e.label, "sentiment:negative");
+			e.w = W_NEG_SENT;
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_PLANTING && second > 0) {
+			snprintf(e.label, sizeof e.label, "voice:second-person x%d", (int)second);
+			e.w = W_SECOND * (second > 8 ? 8 : second);
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_PLANTING && items > 2) {
+			snprintf(e.label, sizeof e.label, "list:%d items", items);
+			e.w = W_LIST_ITEM * (items - 2) > 1.5 ? 1.5 : W_LIST_ITEM * (items - 2);
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_COOPERATION && product) {
+			snprintf(e.label, sizeof e.label, "tag:brand/product");
+			e.w = W_PRODUCT_TAG;
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_OTHER) {
+			snprintf(e.label, sizeof e.label, "no product/place at the centre");
+			e.w = OTHER_PRIOR;
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+	}
+
+	sb_adds(out, "{\"label\":");
+	sb_add_json_str(out, note_type_name[label], strlen(note_type_name[label]));
+	sb_adds(out, ",\"scores\":{");
+	for (int t = 0; t < NT_NTYPES; t++) {
+		if (t)
+			sb_addc(out, ',');
+		sb_add_json_str(out, note_type_name[t], strlen(note_type_name[t]));
+		sb_addc(out, ':');
+		sb_add_json_num(out, squash(t == NT_EXPERIENCE || t == NT_PLANTING
+						    ? (centre > raw[NT_OTHER] ? raw[t] : raw[t] * 0.5)
+						    : raw[t]));
+	}
+	sb_adds(out, "},\"evidence\":[");
+	for (int i = 0; i < nev; i++) {
+		if (i)
+			sb_addc(out, ',');
+		sb_adds(out, "{\"cue\":");
+		if (ev[i].cue)
+			add_cue_text(out, ev[i].cue, ev[i].cue_len);
+		else
+			sb_add_json_str(out, ev[i].label, strlen(ev[i].label));
+		sb_adds(out, ",\"type\":");
+		sb_add_json_str(out, note_type_name[ev[i].type], strlen(note_type_name[ev[i].type]));
+		sb_adds(out, ",\"weight\":");
+		sb_add_json_num(out, ev[i].w);
+		sb_adds(out, ",\"where\":");
+		sb_add_json_str(out, ev[i].where, strlen(ev[i].where));
+		sb_addc(out, '}');
+	}
+	sb_adds(out, "]}");
+	return label;
+}
