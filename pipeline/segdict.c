@@ -26,7 +26,7 @@
 #include "util.h"
 
 #define SEGDICT_MAGIC "NMSEGDIC"
-#define SEGDICT_VERSION 3u
+#define SEGDICT_VERSION 4u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -121,7 +121,8 @@ static long add_word(struct builder *b, const char *w, size_t n, double freq, un
 			e->flags |= flags;
 			return idx;
 		}
-		e->flags = (e->flags & ~(unsigned)F_DEL) | flags;
+		/* a lexicon or user word is never left out by a granularity rule */
+		e->flags = (e->flags & ~(unsigned)(F_DEL | F_DROP)) | flags;
 		if (freq >= 0)
 			e->freq = freq;
 		return idx;
@@ -568,6 +569,42 @@ static void blob_align(struct strbuf *sb)
 		sb_addc(sb, 0);
 }
 
+/* How much cheaper than its best split a lexicon word without frequency is (nats). */
+#define LEX_MARGIN 1.0
+
+/* Cost of the cheapest split of key k into two or more base words (unknown characters at
+ * unk each). */
+static float split_cost(const struct builder *b, const char *k, size_t n, double total,
+			float unk)
+{
+	double best[MAXKEY + 1];
+	size_t pos[MAXKEY + 1], np = 0, i, j, l;
+	uint32_t idx;
+	for (i = 0; i < n && np < MAXKEY; i += l) {
+		utf8_decode(k + i, n - i, &l);
+		pos[np++] = i;
+	}
+	pos[np] = n;
+	best[0] = 0;
+	for (j = 1; j <= np; j++)
+		best[j] = INFINITY;
+	for (i = 0; i < np; i++) {
+		best[i + 1] = fmin(best[i + 1], best[i] + unk);
+		for (j = i + 1; j <= np; j++) {
+			const struct entry *e;
+			if (i == 0 && j == np)
+				continue;
+			if (!hmap_get(&b->map, k + pos[i], pos[j] - pos[i], &idx))
+				continue;
+			e = &b->e[idx];
+			if (!(e->flags & SRC_BASE) || (e->flags & (F_DROP | F_DEL)) || e->freq <= 0)
+				continue;
+			best[j] = fmin(best[j], best[i] - log(e->freq / total));
+		}
+	}
+	return (float)best[np];
+}
+
 /* Compile the entries of b into a blob (appended to out). */
 static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 {
@@ -657,8 +694,12 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 			keys[nk].cost = (float)-log(f / total);
 		else
 			keys[nk].cost = (float)-log(1.0 / total);
-		if ((e->flags & (SRC_LEX | SRC_USER)) && (f < 0 || keys[nk].cost > lex_cost))
-			keys[nk].cost = lex_cost;
+		/* lexicon and user words without a frequency of their own: the base
+		 * dictionary's cost when it knows the word, else just cheaper than the best
+		 * split of the word into dictionary words (jieba's suggested frequency), so
+		 * the word stays whole on its own but context can still decide */
+		if ((e->flags & (SRC_LEX | SRC_USER)) && f < 0)
+			keys[nk].cost = split_cost(b, k, e->klen, total, unk_cost) - LEX_MARGIN;
 		while (p < e->klen) {
 			int32_t cp = utf8_decode(k + p, e->klen - p, &l);
 			idpool[nidpool++] = cpid[cp];
@@ -832,6 +873,8 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 
 /* ---- fingerprint, cache ---- */
 
+static const char build_stamp[] = __DATE__ " " __TIME__;
+
 static uint64_t fp_mix(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
@@ -1004,6 +1047,9 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 		if (fp_file(&fp, o->user_dicts[i]) < 0)
 			return error("%s: %s", o->user_dicts[i], strerror(errno));
 	fp = fp_mix(fp, &v, sizeof v);
+	/* the compiled form also depends on this file's rules: a rebuilt notemine never
+	 * trusts a cache written by another build */
+	fp = fp_mix(fp, build_stamp, sizeof build_stamp);
 	fp = fp_mix(fp, &o->t2s, sizeof o->t2s);
 	if (o->ls)
 		fp = fp_mix(fp, &o->ls->fingerprint, sizeof o->ls->fingerprint);

@@ -4,9 +4,11 @@
  * With a dictionary, a span is cut into blocks at white space, each block into units:
  *  - one Han character;
  *  - a Latin/digit run: letters, digits and combining marks, with inner apostrophes
- *    (don't, it’s), inner hyphens (well-known, covid-19), decimal points and thousands
- *    separators between digits (3.5, 1,000); a number takes a following %, ％ or ‰ and one
- *    Han unit character of dates and magnitudes (1997年, 12月, 31日, 8时, 3.5万);
+ *    (don't, it’s), inner hyphens (well-known, covid-19), ! & $ * between letters (P!NK,
+ *    AT&T), decimal points, times and thousands
+ *    separators between digits (3.5, 12:30, 1,000); a sign before a number (-5); a number
+ *    takes a following %, ％ or ‰, or one Han character of dates and magnitudes (1997年 with
+ *    4+ digits, 12月, 31日, 8时, 30分, 3.5万, 2亿) as segmentation standards do;
  *  - a run of letters of another script (kana, Hangul, Cyrillic...);
  *  - a punctuation or symbol character, repeated ones together (——, ……, ！！！).
  * Over the units of a block, a forward dynamic program finds the cheapest path: from each
@@ -296,6 +298,12 @@ static int is_hyphen(int32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* Symbols that stay inside a Latin word between letters: P!NK, AT&T, Ke$ha */
+static int is_inner_sym(int32_t cp)
+{
+	return cp == '!' || cp == '&' || cp == '$' || cp == '*';
+}
+
 static int is_decimal_sep(int32_t cp)
 {
 	return cp == '.' || cp == 0xFF0E || cp == ':' || cp == 0xFF1A;
@@ -306,11 +314,16 @@ static int is_percent(int32_t cp)
 	return cp == '%' || cp == 0xFF05 || cp == 0x2030;
 }
 
-/* Han characters that stay with a preceding number: 年 月 日 时 分 秒 号 万 亿 */
+/* Han characters that stay with a preceding number: 年 (4+ digits) 月 日 时 分 万 亿 */
 static int is_num_suffix(int32_t cp)
 {
 	return cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == 0x65F6 || cp == 0x5206 ||
-	       cp == 0x79D2 || cp == 0x53F7 || cp == 0x4E07 || cp == 0x4EBF;
+	       cp == 0x4E07 || cp == 0x4EBF;
+}
+
+static int is_sign(int32_t cp)
+{
+	return cp == '-' || cp == 0xFF0D || cp == '+' || cp == 0xFF0B || cp == 0x2212;
 }
 
 /* Cut chars [c0, c1) (no white space) into units; returns the number of units. */
@@ -329,6 +342,12 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 		    ((c > c0 && cn_digit(cp[c - 1]) >= 0) || (c + 1 < c1 && cn_digit(cp[c + 1]) >= 0)))
 			k = SEGC_HAN; /* ○ written for zero: 二○○一年 */
 		u->cls = (uint8_t)k;
+		if (k == SEGC_PUNCT && is_sign(cp[c]) && c + 1 < c1 && cls[c + 1] == SEGC_DIGIT &&
+		    (c == c0 || !is_alnum_cls(cls[c - 1]))) {
+			c++; /* a signed number: -5, ＋3 */
+			k = SEGC_DIGIT;
+			u->cls = (uint8_t)k;
+		}
 		if (k == SEGC_HAN) {
 			int d = cn_digit(cp[c]);
 			u->num = (uint8_t)(d >= 0 && d <= 10 ? 1 : d > 10 ? 2 : 0);
@@ -345,6 +364,7 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 				if (c + 1 < c1 && is_alnum_cls(cls[c + 1]) &&
 				    ((is_apos(cp[c]) && cls[c - 1] == SEGC_ALPHA && cls[c + 1] == SEGC_ALPHA) ||
 				     (is_hyphen(cp[c]) && cls[c + 1] != SEGC_MARK) ||
+				     (is_inner_sym(cp[c]) && cls[c - 1] == SEGC_ALPHA && cls[c + 1] == SEGC_ALPHA) ||
 				     (is_decimal_sep(cp[c]) && cls[c - 1] == SEGC_DIGIT &&
 				      cls[c + 1] == SEGC_DIGIT) ||
 				     ((cp[c] == ',' || cp[c] == 0xFF0C) && cls[c - 1] == SEGC_DIGIT &&
@@ -358,8 +378,9 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 			if (digits_only && k == SEGC_DIGIT) {
 				if (c < c1 && is_percent(cp[c]))
 					c++;
-				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(cp[c]))
-					c++;
+				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(cp[c]) &&
+					 (cp[c] != 0x5E74 || c - u->cb >= 4))
+					c++; /* 1997年 whole, 10年 apart (a duration) */
 			}
 		} else if (k == SEGC_OTHER || k == SEGC_MARK) {
 			c++;
@@ -434,7 +455,8 @@ static int tok_type_of_unit(const struct seg_scratch *s, size_t c0, size_t c1)
 		else if (k == SEGC_PUNCT)
 			punct = 1;
 	}
-	if (s->ccls[c0] == SEGC_DIGIT)
+	if (s->ccls[c0] == SEGC_DIGIT ||
+	    (c0 + 1 < c1 && is_sign(s->ccp[c0]) && s->ccls[c0 + 1] == SEGC_DIGIT))
 		return TOK_NUMBER;
 	if (han)
 		return TOK_HAN;
