@@ -48,6 +48,8 @@ static const char *const stopword_table[] = {
 	"做", "上", "下", "里", "中", "内", "外", "前", "后", "时", "时候", "现在", "今天",
 	"之前", "之后", "以后", "以前", "然后", "东西", "个", "些", "次", "点", "种", "下来",
 	"起来", "出来", "上来", "过来", "回来", "里面", "上面", "下面", "一", "二", "两",
+	"人", "多", "少", "小", "大", "看", "家", "天", "年", "月", "日", "号", "块", "元", "很多",
+	"还是", "可", "啥", "咋", "超", "超级", "这家", "那家", "一家", "有个",
 	/* English */
 	"a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at",
 	"by", "for", "with", "from", "as", "into", "about", "over", "after", "before", "up",
@@ -341,6 +343,8 @@ static const char *const sips_name[NSIPS] = { "identify", "participate", "share"
 #define CAT_NAME_MAX 48
 #define TITLE_CP_MAX 80
 #define TEXT_CP_MAX 260
+#define LEAST_MIN_CP 20   /* least-resonant candidates hold at least this much text */
+#define CREATOR_MIN 10    /* sampled notes a creator needs for the within-creator rho */
 
 struct group {
 	char name[CAT_NAME_MAX + 1]; /* categories only */
@@ -376,6 +380,7 @@ struct kept {
 
 struct sample {
 	double res, eng, len, part[NPARTS];
+	uint64_t creator; /* FNV-1a of creator_hash / user_id / nickname; 0: unknown */
 };
 
 struct span {
@@ -604,6 +609,22 @@ static void collect_evidence(struct report *r, const cJSON *a, int tag, size_t *
 		r->spans[*n].tag = tag;
 		(*n)++;
 	}
+}
+
+/* The length of a cue without a trailing count or value: "emoji×3" -> "emoji",
+ * "sentiment 0.90" -> "sentiment", so that such cues add up across notes. */
+static size_t cue_len(const char *s, size_t n)
+{
+	size_t e = n;
+	while (e > 0 && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == '.' || s[e - 1] == '-'))
+		e--;
+	if (e == n || e == 0)
+		return n;
+	if (e >= 2 && (unsigned char)s[e - 2] == 0xc3 && (unsigned char)s[e - 1] == 0x97)
+		return e - 2;
+	if (s[e - 1] == ' ' && e > 1)
+		return e - 1;
+	return n;
 }
 
 /* Whether a token is worth counting: it holds a letter or a symbol (emoji), and it is not
@@ -853,6 +874,25 @@ static void keep_note(struct report *r, struct kept *list, int *nlist, int dir, 
 	(*nlist)++;
 }
 
+/* A 64-bit FNV-1a hash of the record's creator (creator_hash, user_id or nickname), 0 when
+ * it has none. */
+static uint64_t creator_of(const cJSON *rec)
+{
+	static const char *const keys[] = { "creator_hash", "user_id", "nickname" };
+	for (size_t i = 0; i < NM_ARRAY_LEN(keys); i++) {
+		const char *s = get_str(rec, keys[i]);
+		uint64_t h = 0xcbf29ce484222325ull;
+		if (!s || !*s)
+			continue;
+		for (; *s; s++) {
+			h ^= (unsigned char)*s;
+			h *= 0x100000001b3ull;
+		}
+		return h ? h : 1;
+	}
+	return 0;
+}
+
 static uint64_t rng_next(struct report *r)
 {
 	uint64_t x = r->rng;
@@ -957,7 +997,8 @@ void report_add(struct report *r, const cJSON *rec, const char *source, long lin
 		size_t from = nspans;
 		collect_evidence(r, get(ev, part_name[i]), i, &nspans);
 		for (size_t j = from; j < nspans; j++)
-			report_topk_add(r->cues_part[i], r->spans[j].s, r->spans[j].n);
+			report_topk_add(r->cues_part[i], r->spans[j].s,
+					cue_len(r->spans[j].s, r->spans[j].n));
 	}
 	if (type < NTYPES) {
 		size_t from = nspans, n2 = nspans;
@@ -995,15 +1036,18 @@ void report_add(struct report *r, const cJSON *rec, const char *source, long lin
 	if (eng < 0)
 		r->no_eng++;
 	if (has_res) {
+		size_t text_cp = cp_count(title) + cp_count(desc);
 		keep_note(r, r->top, &r->ntop, 1, rec, res, part, type, sent, eng, source, line,
 			  nspans);
-		keep_note(r, r->bottom, &r->nbottom, -1, rec, res, part, type, sent, eng, source,
-			  line, nspans);
+		if (text_cp >= LEAST_MIN_CP)
+			keep_note(r, r->bottom, &r->nbottom, -1, rec, res, part, type, sent, eng,
+				  source, line, nspans);
 		if (eng >= 0) {
 			smp.res = res;
 			smp.eng = eng;
-			smp.len = (double)(cp_count(title) + cp_count(desc));
+			smp.len = (double)text_cp;
 			memcpy(smp.part, part, sizeof(smp.part));
+			smp.creator = creator_of(rec);
 			sample_add(r, &smp);
 		}
 	}
@@ -1206,6 +1250,35 @@ static double group_mean_sent(const struct group *g)
 	return ratio(g->sent_sum, (double)g->sent_n);
 }
 
+/* Category indexes by number of notes (descending), then name; "(no category)" and
+ * "(other categories)" last. Returns the count. */
+static const struct report *cat_sort_r;
+
+static int cat_rank(const struct group *g)
+{
+	return g->name[0] == '(';
+}
+
+static int cat_cmp(const void *pa, const void *pb)
+{
+	const struct group *a = &cat_sort_r->cat[*(const int *)pa];
+	const struct group *b = &cat_sort_r->cat[*(const int *)pb];
+	if (cat_rank(a) != cat_rank(b))
+		return cat_rank(a) - cat_rank(b);
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+static int cat_order(const struct report *r, int *idx)
+{
+	for (int i = 0; i < r->ncat; i++)
+		idx[i] = i;
+	cat_sort_r = r;
+	qsort(idx, (size_t)r->ncat, sizeof(*idx), cat_cmp);
+	return r->ncat;
+}
+
 /* Resonance score quantile q in [0,1] from the 101-bin histogram (bin = integer part). */
 static double res_quantile(const struct report *r, double q)
 {
@@ -1337,7 +1410,64 @@ static void highlight(struct strbuf *o, const char *s, const struct kept *k, int
 struct corr {
 	double res, len, part[NPARTS];
 	size_t n;
+	double wres, wlen; /* within-creator: mean of per-creator rho weighted by notes */
+	long wcreators, wnotes;
 };
+
+static const struct sample *creator_sort_smp;
+
+static int creator_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	uint64_t ca = creator_sort_smp[a].creator, cb = creator_sort_smp[b].creator;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Spearman within each creator with >= CREATOR_MIN sampled notes, averaged (weighted by
+ * notes) over the creators where both sides vary. */
+static void within_creator(const struct report *r, struct corr *c)
+{
+	size_t n = r->nsmp, *idx = xmalloc((n ? n : 1) * sizeof(*idx));
+	double *x = xmalloc((n ? n : 1) * sizeof(*x)), *y = xmalloc((n ? n : 1) * sizeof(*y));
+	double *l = xmalloc((n ? n : 1) * sizeof(*l)), sres = 0, slen = 0;
+
+	c->wcreators = c->wnotes = 0;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	creator_sort_smp = r->smp;
+	qsort(idx, n, sizeof(*idx), creator_cmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, m;
+		while (j < n && r->smp[idx[j]].creator == r->smp[idx[i]].creator)
+			j++;
+		m = j - i;
+		if (r->smp[idx[i]].creator && m >= CREATOR_MIN) {
+			double a, b;
+			for (size_t k = 0; k < m; k++) {
+				x[k] = r->smp[idx[i + k]].res;
+				y[k] = r->smp[idx[i + k]].eng;
+				l[k] = r->smp[idx[i + k]].len;
+			}
+			a = report_spearman(x, y, m);
+			b = report_spearman(l, y, m);
+			if (!isnan(a) && !isnan(b)) {
+				sres += a * (double)m;
+				slen += b * (double)m;
+				c->wcreators++;
+				c->wnotes += (long)m;
+			}
+		}
+		i = j;
+	}
+	c->wres = c->wnotes ? sres / (double)c->wnotes : NAN;
+	c->wlen = c->wnotes ? slen / (double)c->wnotes : NAN;
+	free(idx);
+	free(x);
+	free(y);
+	free(l);
+}
 
 static void correlations(const struct report *r, struct corr *c)
 {
@@ -1359,6 +1489,7 @@ static void correlations(const struct report *r, struct corr *c)
 	}
 	free(x);
 	free(y);
+	within_creator(r, c);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -1637,76 +1768,80 @@ static void svg_scatter(struct strbuf *o, const struct report *r, size_t max_poi
  * HTML writer. The page is well-formed XML as well as HTML (void elements self-closed, only
  * the five XML entities), so a strict XML parser can check it.
  */
-static const char html_css[] =
-	":root{--fg:#1f2328;--muted:#656d76;--line:#d8dee4;--accent:#e0559a;--card:#fff}\n"
-	"*{box-sizing:border-box}\n"
+/* The style sheet, in pieces (C compilers need not support very long literals). */
+static const char *const html_css[] = {
+	":root{--fg:#1f2328;--muted:#656d76;--line:#d8dee4;--accent:#e0559a;--card:#fff}\n",
+	"*{box-sizing:border-box}\n",
 	"body{margin:0;font-family:\"PingFang SC\",\"Hiragino Sans GB\",\"Noto Sans CJK SC\","
-	"\"Source Han Sans SC\",\"Microsoft YaHei\",sans-serif;color:var(--fg);background:#f4f5f7;"
-	"line-height:1.55;font-size:14px}\n"
-	"main{max-width:1080px;margin:0 auto;padding:20px 24px 40px}\n"
-	"header{padding:8px 0 4px}\n"
-	"h1{font-size:26px;margin:6px 0 2px}\n"
-	"h1 small{font-size:14px;color:var(--muted);font-weight:normal;margin-left:8px}\n"
-	".sub{color:var(--muted);margin:0}\n"
+	"\"Source Han Sans SC\",\"Microsoft YaHei\",sans-serif,\"Apple Color Emoji\",\"Segoe UI Emoji\","
+	"\"Noto Color Emoji\";color:var(--fg);background:#f4f5f7;"
+	"line-height:1.55;font-size:14px}\n",
+	"main{max-width:1080px;margin:0 auto;padding:20px 24px 40px}\n",
+	"header{padding:8px 0 4px}\n",
+	"h1{font-size:26px;margin:6px 0 2px}\n",
+	"h1 small{font-size:14px;color:var(--muted);font-weight:normal;margin-left:8px}\n",
+	".sub{color:var(--muted);margin:0}\n",
 	"section{background:var(--card);border:1px solid var(--line);border-radius:10px;"
-	"padding:16px 20px;margin:16px 0}\n"
-	"h2{font-size:18px;margin:0 0 10px;padding-left:10px;border-left:4px solid var(--accent)}\n"
-	"h3{font-size:14px;margin:14px 0 6px;color:#444c56}\n"
-	"p.note-s{color:var(--muted);font-size:12.5px;margin:6px 0}\n"
-	"table{border-collapse:collapse;width:100%;font-size:13px;margin:4px 0 8px}\n"
+	"padding:16px 20px;margin:16px 0}\n",
+	"h2{font-size:18px;margin:0 0 10px;padding-left:10px;border-left:4px solid var(--accent)}\n",
+	"h3{font-size:14px;margin:14px 0 6px;color:#444c56}\n",
+	"p.note-s{color:var(--muted);font-size:12.5px;margin:6px 0}\n",
+	"table{border-collapse:collapse;width:100%;font-size:13px;margin:4px 0 8px}\n",
 	"th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;"
-	"vertical-align:top}\n"
-	"th{font-weight:600;color:#444c56;background:#f6f8fa}\n"
-	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-	".zh{color:var(--muted);font-size:.92em}\n"
+	"vertical-align:top}\n",
+	"th{font-weight:600;color:#444c56;background:#f6f8fa}\n",
+	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n",
+	".zh{color:var(--muted);font-size:.92em}\n",
 	".kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;"
-	"margin:4px 0 12px}\n"
-	".kpi{border:1px solid var(--line);border-radius:8px;padding:8px 12px;background:#fbfcfd}\n"
-	".kpi b{display:block;font-size:22px;font-variant-numeric:tabular-nums}\n"
-	".kpi span{color:var(--muted);font-size:12px}\n"
-	".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px 20px}\n"
-	".terms{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:8px 16px}\n"
-	".terms table td{padding:2px 6px}\n"
+	"margin:4px 0 12px}\n",
+	".kpi{border:1px solid var(--line);border-radius:8px;padding:8px 12px;background:#fbfcfd}\n",
+	".kpi b{display:block;font-size:22px;font-variant-numeric:tabular-nums}\n",
+	".kpi span{color:var(--muted);font-size:12px}\n",
+	".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px 20px}\n",
+	".terms{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:8px 16px}\n",
+	".terms table{table-layout:fixed}\n",
+	".terms table td{padding:2px 6px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\n",
 	".tb{display:inline-block;height:8px;background:var(--accent);opacity:.55;"
-	"border-radius:2px;vertical-align:middle;margin-right:4px}\n"
-	"svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:4px 0 10px}\n"
-	"svg text{font-size:12px;fill:#1f2328}\n"
-	"svg text.v,svg text.tick{fill:#57606a;font-size:11px}\n"
-	"svg text.sm{fill:#57606a;font-size:9px}\n"
-	"svg text.in{fill:#fff;font-size:11px;font-weight:600}\n"
-	"svg text.lg{fill:#444c56;font-size:12px}\n"
-	"svg .axis{stroke:#8c959f;stroke-width:1}\n"
-	"svg .grid{stroke:#eaeef2;stroke-width:1}\n"
+	"border-radius:2px;vertical-align:middle;margin-right:4px}\n",
+	"svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:4px 0 10px}\n",
+	"svg text{font-size:12px;fill:#1f2328}\n",
+	"svg text.v,svg text.tick{fill:#57606a;font-size:11px}\n",
+	"svg text.sm{fill:#57606a;font-size:9px}\n",
+	"svg text.in{fill:#fff;font-size:11px;font-weight:600}\n",
+	"svg text.lg{fill:#444c56;font-size:12px}\n",
+	"svg .axis{stroke:#8c959f;stroke-width:1}\n",
+	"svg .grid{stroke:#eaeef2;stroke-width:1}\n",
 	".note{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:10px 0;"
-	"break-inside:avoid;page-break-inside:avoid}\n"
-	".nh{display:flex;gap:12px;align-items:flex-start}\n"
+	"break-inside:avoid;page-break-inside:avoid}\n",
+	".nh{display:flex;gap:12px;align-items:flex-start}\n",
 	".score{flex:none;min-width:46px;height:46px;border-radius:23px;background:var(--accent);"
 	"color:#fff;font-weight:700;font-size:17px;display:flex;align-items:center;"
-	"justify-content:center}\n"
-	".score.low{background:#8c959f}\n"
-	".nt{font-weight:600}\n"
-	".meta{color:var(--muted);font-size:12px}\n"
-	".note p{margin:6px 0}\n"
-	".parts{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:#444c56}\n"
+	"justify-content:center}\n",
+	".score.low{background:#8c959f}\n",
+	".nt{font-weight:600}\n",
+	".meta{color:var(--muted);font-size:12px}\n",
+	".note p{margin:6px 0}\n",
+	".parts{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:#444c56}\n",
 	".parts i{display:inline-block;width:60px;height:7px;background:#eaeef2;border-radius:3px;"
-	"margin-left:4px;vertical-align:middle;position:relative;overflow:hidden}\n"
-	".parts i b{display:block;height:7px}\n"
-	"mark{background:#fff1a8;border-radius:2px;padding:0 1px}\n"
+	"margin-left:4px;vertical-align:middle;position:relative;overflow:hidden}\n",
+	".parts i b{display:block;height:7px}\n",
+	"mark{background:#fff1a8;border-radius:2px;padding:0 1px}\n",
 	"mark.p0{background:#fbd3e5}mark.p1{background:#fde2c2}mark.p2{background:#cdebd8}"
-	"mark.p3{background:#d3e3f8}mark.p4{background:#e2daf5}\n"
+	"mark.p3{background:#d3e3f8}mark.p4{background:#e2daf5}\n",
 	".chip{display:inline-block;font-size:11.5px;border-radius:10px;padding:0 7px;margin:2px 3px 0 0;"
-	"background:#eef1f4}\n"
+	"background:#eef1f4}\n",
 	".chip.p0{background:#fbd3e5}.chip.p1{background:#fde2c2}.chip.p2{background:#cdebd8}"
-	".chip.p3{background:#d3e3f8}.chip.p4{background:#e2daf5}\n"
-	".heat td.h{text-align:right;font-variant-numeric:tabular-nums}\n"
-	".problems td{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}\n"
-	"footer{color:var(--muted);font-size:12px;margin-top:18px}\n"
-	"@media print{@page{size:A4;margin:12mm}\n"
-	"body{background:#fff;font-size:11pt}main{max-width:none;padding:0}\n"
-	"section{border:none;border-radius:0;padding:0;margin:0 0 8mm;break-inside:auto}\n"
-	"h2{break-after:avoid}svg.chart{max-width:100%;break-inside:avoid}\n"
-	".note,.kpi,table{break-inside:avoid}\n"
-	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+	".chip.p3{background:#d3e3f8}.chip.p4{background:#e2daf5}\n",
+	".heat td.h{text-align:right;font-variant-numeric:tabular-nums}\n",
+	".problems td{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}\n",
+	"footer{color:var(--muted);font-size:12px;margin-top:18px}\n",
+	"@media print{@page{size:A4;margin:12mm}\n",
+	"body{background:#fff;font-size:11pt}main{max-width:none;padding:0}\n",
+	"section{border:none;border-radius:0;padding:0;margin:0 0 8mm;break-inside:auto}\n",
+	"h2{break-after:avoid}svg.chart{max-width:100%;break-inside:avoid}\n",
+	".note,.kpi,table{break-inside:avoid}\n",
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n",
+};
 
 static void h_kpi(struct strbuf *o, const char *label, const char *value)
 {
@@ -1764,7 +1899,7 @@ static void h_summary(const struct report *r, struct strbuf *o)
 	h_kpi(o, "negative", t.buf);
 	h_kpi(o, "mean resonance", sfmt(&t, fmt_fixed, ratio(r->all.res_sum, (double)res_n), 1));
 	h_kpi(o, "median resonance", sfmt(&t, fmt_fixed, res_quantile(r, 0.5), 0));
-	h_kpi(o, "ρ resonance~engagement", sfmt(&t, fmt_fixed, c.res, 2));
+	h_kpi(o, "ρ with engagement", sfmt(&t, fmt_fixed, c.res, 2));
 	sb_adds(o, "</div>\n<div class=\"cols\"><div><h3>Counts</h3>\n<table>\n"
 		   "<tr><th>what</th><th class=\"n\">records</th><th class=\"n\">share</th></tr>\n");
 	h_row_count(o, "input files", r->files, -1);
@@ -1810,11 +1945,14 @@ static void h_term_table(struct strbuf *o, const char *head, const char *color,
 		sb_adds(o, "<p class=\"note-s\">no terms</p></div>\n");
 		return;
 	}
-	sb_adds(o, "<table>\n");
+	sb_adds(o, "<table><colgroup><col style=\"width:28px\"/><col/><col style=\"width:56px\"/>"
+		   "<col style=\"width:50px\"/></colgroup>\n");
 	for (size_t i = 0; i < n; i++) {
-		double w = t[0].count ? 60.0 * (double)t[i].count / (double)t[0].count : 0;
-		sb_addf(o, "<tr><td class=\"n\">%zu</td><td><span class=\"tb\" style=\"width:%.0fpx;"
-			   "background:%s\"></span>", i + 1, w < 1 ? 1 : w, color);
+		double w = t[0].count ? 36.0 * (double)t[i].count / (double)t[0].count : 0;
+		sb_addf(o, "<tr><td class=\"n\">%zu</td><td title=\"", i + 1);
+		html_esc(o, t[i].term, t[i].len);
+		sb_addf(o, "\"><span class=\"tb\" style=\"width:%.0fpx;background:%s\"></span>",
+			w < 1 ? 1 : w, color);
 		html_esc(o, t[i].term, t[i].len);
 		sb_adds(o, "</td><td class=\"n\">");
 		fmt_count(o, t[i].count);
@@ -1869,6 +2007,7 @@ static void h_sentiment(const struct report *r, struct strbuf *o)
 	long counts[(REPORT_MAX_CATEGORIES + NTYPE_SLOTS + 1) * 3];
 	int nr = 0;
 	const char *segs[3] = { "positive 正面", "neutral 中性", "negative 负面" };
+	int order[REPORT_MAX_CATEGORIES + 1];
 
 	sb_adds(o, "<section id=\"sentiment\"><h2>Sentiment <span class=\"zh\">情感</span></h2>\n"
 		   "<h3>By note type</h3>\n");
@@ -1886,10 +2025,11 @@ static void h_sentiment(const struct report *r, struct strbuf *o)
 	nr++;
 	svg_stacked(o, rows, nr, counts, 3, segs, sent_color, "sentiment by note type");
 	nr = 0;
+	cat_order(r, order);
 	for (int i = 0; i < r->ncat; i++) {
-		rows[nr] = r->cat[i].name;
+		rows[nr] = r->cat[order[i]].name;
 		for (int s = 0; s < 3; s++)
-			counts[nr * 3 + s] = r->cat[i].sent[s];
+			counts[nr * 3 + s] = r->cat[order[i]].sent[s];
 		nr++;
 	}
 	sb_adds(o, "<h3>By category</h3>\n");
@@ -1900,7 +2040,8 @@ static void h_sentiment(const struct report *r, struct strbuf *o)
 		   "<th class=\"n\">mean score</th></tr>\n");
 	for (int i = 0; i < NTYPE_SLOTS + r->ncat + 1; i++) {
 		const struct group *g = i < NTYPE_SLOTS ? &r->type[i]
-				       : i < NTYPE_SLOTS + r->ncat ? &r->cat[i - NTYPE_SLOTS] : &r->all;
+				       : i < NTYPE_SLOTS + r->ncat ? &r->cat[order[i - NTYPE_SLOTS]]
+								   : &r->all;
 		if (!g->n)
 			continue;
 		sb_adds(o, "<tr><td>");
@@ -1945,9 +2086,9 @@ static void h_resonance(const struct report *r, struct strbuf *o)
 	fmt_fixed(o, res_quantile(r, 0.75), 0);
 	sb_adds(o, ", 90th percentile ");
 	fmt_fixed(o, res_quantile(r, 0.9), 0);
-	sb_adds(o, ".</p>\n<div class=\"cols\"><div><h3>Distribution of the score</h3>\n");
+	sb_adds(o, ".</p>\n<h3>Distribution of the score</h3>\n");
 	svg_histogram(o, bins, 10, 0, 100, "#e0559a", "resonance score", "resonance histogram");
-	sb_adds(o, "</div><div><h3>Mean of each part</h3>\n");
+	sb_adds(o, "<h3>Mean of each part, and share of notes where it is above 0</h3>\n");
 	for (int i = 0; i < NPARTS; i++) {
 		double m = ratio(r->all.part_sum[i], (double)n);
 		b[i].label = part_name[i];
@@ -1957,7 +2098,7 @@ static void h_resonance(const struct report *r, struct strbuf *o)
 			 n ? 100.0 * (double)r->part_pos[i] / (double)n : 0.0);
 	}
 	svg_hbars(o, b, NPARTS, 1, "mean resonance part");
-	sb_adds(o, "</div></div>\n<h3>By note type</h3>\n<table class=\"heat\"><tr><th>type</th>"
+	sb_adds(o, "<h3>By note type</h3>\n<table class=\"heat\"><tr><th>type</th>"
 		   "<th class=\"n\">notes</th><th class=\"n\">score</th>");
 	for (int i = 0; i < NPARTS; i++)
 		sb_addf(o, "<th class=\"n\">%s <span class=\"zh\">%s</span></th>", part_name[i],
@@ -2003,7 +2144,7 @@ static void h_sips(const struct report *r, struct strbuf *o)
 {
 	const char *rows[REPORT_MAX_CATEGORIES + 2];
 	double vals[(REPORT_MAX_CATEGORIES + 2) * NSIPS];
-	int nr = 0;
+	int nr = 0, order[REPORT_MAX_CATEGORIES + 1];
 	struct report_term *t = xmalloc(12 * sizeof(*t));
 	size_t k;
 
@@ -2012,12 +2153,14 @@ static void h_sips(const struct report *r, struct strbuf *o)
 	for (int s = 0; s < NSIPS; s++)
 		vals[nr * NSIPS + s] = ratio(r->all.sips_sum[s], (double)r->all.sips_n);
 	nr++;
+	cat_order(r, order);
 	for (int i = 0; i < r->ncat; i++) {
-		if (!r->cat[i].sips_n)
+		const struct group *g = &r->cat[order[i]];
+		if (!g->sips_n)
 			continue;
-		rows[nr] = r->cat[i].name;
+		rows[nr] = g->name;
 		for (int s = 0; s < NSIPS; s++)
-			vals[nr * NSIPS + s] = r->cat[i].sips_sum[s] / (double)r->cat[i].sips_n;
+			vals[nr * NSIPS + s] = g->sips_sum[s] / (double)g->sips_n;
 		nr++;
 	}
 	if (r->all.sips_n)
@@ -2027,7 +2170,7 @@ static void h_sips(const struct report *r, struct strbuf *o)
 		   "<th class=\"n\">participate</th><th class=\"n\">share</th>"
 		   "<th class=\"n\">resonance</th></tr>\n");
 	for (int i = -1; i < r->ncat; i++) {
-		const struct group *g = i < 0 ? &r->all : &r->cat[i];
+		const struct group *g = i < 0 ? &r->all : &r->cat[order[i]];
 		if (!g->sips_n)
 			continue;
 		sb_adds(o, "<tr><td>");
@@ -2202,22 +2345,32 @@ static void h_engagement(const struct report *r, struct strbuf *o)
 		   "on %zu notes", c.n);
 	if ((long)c.n < r->smp_seen)
 		sb_addf(o, " (a uniform sample of the %ld notes with counts)", r->smp_seen);
-	sb_adds(o, ". The line is the median engagement per tenth of the score.</p>\n"
-		   "<div class=\"cols\"><div>\n");
+	sb_adds(o, ". The line is the median engagement per tenth of the score.</p>\n");
 	svg_scatter(o, r, 1500);
-	sb_adds(o, "</div><div><table><tr><th>measure</th><th class=\"n\">ρ</th></tr>\n"
+	sb_adds(o, "<table><tr><th>measure</th><th class=\"n\">ρ, all notes</th>"
+		   "<th class=\"n\">ρ within creators</th></tr>\n"
 		   "<tr><td><b>resonance score</b></td><td class=\"n\"><b>");
 	fmt_fixed(o, c.res, 3);
+	sb_adds(o, "</b></td><td class=\"n\"><b>");
+	fmt_fixed(o, c.wres, 3);
 	sb_adds(o, "</b></td></tr>\n<tr><td>text length (baseline)</td><td class=\"n\">");
 	fmt_fixed(o, c.len, 3);
+	sb_adds(o, "</td><td class=\"n\">");
+	fmt_fixed(o, c.wlen, 3);
 	sb_adds(o, "</td></tr>\n");
 	for (int p = 0; p < NPARTS; p++) {
 		sb_addf(o, "<tr><td>%s <span class=\"zh\">%s</span></td><td class=\"n\">", part_name[p],
 			part_zh[p]);
 		fmt_fixed(o, c.part[p], 3);
-		sb_adds(o, "</td></tr>\n");
+		sb_adds(o, "</td><td></td></tr>\n");
 	}
-	sb_adds(o, "</table></div></div>\n</section>\n");
+	sb_adds(o, "</table>\n");
+	if (c.wcreators)
+		sb_addf(o, "<p class=\"note-s\">Within creators: the rank correlation inside each "
+			   "creator's notes (%ld creators with at least %d sampled notes, %ld notes), "
+			   "averaged with the number of notes as weight.</p>\n", c.wcreators,
+			CREATOR_MIN, c.wnotes);
+	sb_adds(o, "</section>\n");
 }
 
 void report_write_html(const struct report *r, struct strbuf *o)
@@ -2227,7 +2380,8 @@ void report_write_html(const struct report *r, struct strbuf *o)
 		   "<meta name=\"generator\" content=\"notemine report\"/>\n<title>");
 	html_escs(o, r->o.title);
 	sb_adds(o, "</title>\n<style>\n");
-	sb_adds(o, html_css);
+	for (size_t i = 0; i < NM_ARRAY_LEN(html_css); i++)
+		sb_adds(o, html_css[i]);
 	sb_adds(o, "</style>\n</head>\n<body>\n<main>\n<header><h1>");
 	html_escs(o, r->o.title);
 	sb_adds(o, "<small>小红书笔记分析</small></h1>\n<p class=\"sub\">");
@@ -2341,8 +2495,10 @@ void report_write_md(const struct report *r, struct strbuf *o)
 	struct dterm *d = xmalloc(10 * sizeof(*d));
 	struct corr c;
 	long n = r->all.res_n;
+	int order[REPORT_MAX_CATEGORIES + 1];
 
 	correlations(r, &c);
+	cat_order(r, order);
 	sb_adds(o, "# ");
 	md_escs(o, r->o.title);
 	sb_adds(o, "\n\n");
@@ -2401,7 +2557,8 @@ void report_write_md(const struct report *r, struct strbuf *o)
 		   "|---|---:|---:|---:|---:|---:|\n");
 	for (int i = 0; i < NTYPE_SLOTS + r->ncat + 1; i++) {
 		const struct group *g = i < NTYPE_SLOTS ? &r->type[i]
-				       : i < NTYPE_SLOTS + r->ncat ? &r->cat[i - NTYPE_SLOTS] : &r->all;
+				       : i < NTYPE_SLOTS + r->ncat ? &r->cat[order[i - NTYPE_SLOTS]]
+								   : &r->all;
 		if (!g->n)
 			continue;
 		sb_adds(o, "| ");
@@ -2473,7 +2630,7 @@ void report_write_md(const struct report *r, struct strbuf *o)
 	sb_adds(o, "\n## SIPS profile\n\n| category | notes | identify | participate | share | "
 		   "resonance |\n|---|---:|---:|---:|---:|---:|\n");
 	for (int i = -1; i < r->ncat; i++) {
-		const struct group *g = i < 0 ? &r->all : &r->cat[i];
+		const struct group *g = i < 0 ? &r->all : &r->cat[order[i]];
 		if (!g->sips_n)
 			continue;
 		sb_adds(o, "| ");
@@ -2554,16 +2711,25 @@ void report_write_md(const struct report *r, struct strbuf *o)
 		sb_addf(o, "Spearman rank correlation with likes + collects + comments on %zu notes", c.n);
 		if ((long)c.n < r->smp_seen)
 			sb_addf(o, " (a uniform sample of the %ld notes with counts)", r->smp_seen);
-		sb_adds(o, ".\n\n| measure | ρ |\n|---|---:|\n| **resonance score** | ");
+		sb_adds(o, ".\n\n| measure | ρ, all notes | ρ within creators |\n|---|---:|---:|\n"
+			   "| **resonance score** | ");
 		fmt_fixed(o, c.res, 3);
+		sb_adds(o, " | ");
+		fmt_fixed(o, c.wres, 3);
 		sb_adds(o, " |\n| text length (baseline) | ");
 		fmt_fixed(o, c.len, 3);
+		sb_adds(o, " | ");
+		fmt_fixed(o, c.wlen, 3);
 		sb_adds(o, " |\n");
 		for (int p = 0; p < NPARTS; p++) {
 			sb_addf(o, "| %s | ", part_name[p]);
 			fmt_fixed(o, c.part[p], 3);
-			sb_adds(o, " |\n");
+			sb_adds(o, " | |\n");
 		}
+		if (c.wcreators)
+			sb_addf(o, "\nWithin creators: %ld creators with at least %d sampled notes "
+				   "(%ld notes), weighted by notes.\n", c.wcreators, CREATOR_MIN,
+				c.wnotes);
 	}
 	free(t);
 	free(d);
