@@ -22,6 +22,8 @@
 #include "utf8.h"
 #include "util.h"
 
+#define JIEBA_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
+
 static const char lexicon_usage[] =
 	"usage: notemine lexicon SUBCOMMAND [options] [ARGS]\n"
 	"\n"
@@ -575,6 +577,12 @@ static int lex_discover(struct lexcli *c)
 		goto out;
 	discover_opts_init(&o);
 	o.dict = dict;
+	/* segdict leaves some base words out on purpose (granularity); they are known all the
+	 * same */
+	if (c->dict && strcmp(c->dict, "none"))
+		o.word_list = c->dict;
+	else if (!c->dict && access(JIEBA_DICT, R_OK) == 0)
+		o.word_list = JIEBA_DICT;
 	o.ls = &ls;
 	o.max_len = (int)c->max_len;
 	o.min_freq = (unsigned)c->min_freq;
@@ -586,6 +594,7 @@ static int lex_discover(struct lexcli *c)
 	for (int i = 0; i < c->nargs; i++) {
 		struct reader *r = reader_open(c->args[i], (enum input_format)c->input, NULL);
 		struct record rec;
+		const char *author;
 		int got;
 		if (!r)
 			goto out;
@@ -600,7 +609,10 @@ static int lex_discover(struct lexcli *c)
 				continue;
 			}
 			record_text(c, rec.obj, &text);
-			discover_add(d, text.buf ? text.buf : "", text.len);
+			author = str_field(rec.obj, "creator_hash");
+			if (!author)
+				author = str_field(rec.obj, "user_id");
+			discover_add_by(d, text.buf ? text.buf : "", text.len, author);
 		}
 		reader_close(r);
 	}

@@ -57,7 +57,7 @@ void discover_opts_init(struct discover_opts *o);
 
 struct discover_word {
 	char *term;          /* folded form, UTF-8 */
-	unsigned freq, df;
+	unsigned freq, df, da; /* occurrences, notes and authors using it (outside tags) */
 	double cohesion, left_entropy, right_entropy, score;
 	char *example;       /* a short excerpt of a note holding the term (one line) */
 };
@@ -71,6 +71,11 @@ void discover_free(struct discover *d);
 
 /* Add the text of one note (valid UTF-8, as the reader repairs it). */
 void discover_add(struct discover *d, const char *text, size_t len);
+
+/* The same, naming the note's author (creator id; NULL or "": unknown). When the corpus
+ * has 3 or more authors, a candidate used by one author only scores half: it is more
+ * likely that author's signature or template than a word of the community. */
+void discover_add_by(struct discover *d, const char *text, size_t len, const char *author);
 
 /* Compute the candidates, best first, into *out (an array of *n words owned by d, valid
  * until discover_free). Returns 0. */
