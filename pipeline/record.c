@@ -11,14 +11,20 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 
 #include "utf8.h"
 
 #define CHUNK (1u << 20)
+#define SNIFF (64u << 10) /* bytes checked for the encoding */
+#define RAWCAP (64u << 10)
+#define PIVOT 1024
 
 struct reader {
 	int fd;
@@ -40,6 +46,13 @@ struct reader {
 	size_t nhdr;
 	struct strbuf *fields;
 	size_t nfields_cap;
+	int deferred;
+	/* --encoding: raw bytes -> UTF-8 */
+	UConverter *src_cnv, *utf8_cnv;
+	char *raw;
+	size_t rawpos, rawend, raw_consumed;
+	int raw_eof, conv_reset;
+	UChar pivot[PIVOT], *pivot_src, *pivot_tgt;
 };
 
 int input_format_parse(const char *name)
@@ -55,6 +68,52 @@ int input_format_parse(const char *name)
 	if (!strcmp(name, "text") || !strcmp(name, "txt"))
 		return INPUT_TEXT;
 	return -1;
+}
+
+/* read(2) up to n bytes into dst, retrying on EINTR: bytes read, 0 at eof, -1 after error(). */
+static ssize_t read_fd(struct reader *r, char *dst, size_t n)
+{
+	ssize_t got;
+	do
+		got = read(r->fd, dst, n);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return error("%s: read error: %s", r->name, strerror(errno));
+	return got;
+}
+
+/* Convert raw input into dst[0..n) (n > 0) through the source converter. Returns the number of
+ * UTF-8 bytes produced (> 0), 0 at end of input, -1 after error(). */
+static ssize_t read_converted(struct reader *r, char *dst, size_t n)
+{
+	for (;;) {
+		UErrorCode ec = U_ZERO_ERROR;
+		char *t = dst;
+		const char *src;
+		if (r->rawpos == r->rawend && !r->raw_eof) {
+			ssize_t got = read_fd(r, r->raw, RAWCAP);
+			if (got < 0)
+				return -1;
+			r->raw_consumed += (size_t)got;
+			r->rawpos = 0;
+			r->rawend = (size_t)got;
+			if (got == 0)
+				r->raw_eof = 1;
+		}
+		src = r->raw + r->rawpos;
+		ucnv_convertEx(r->utf8_cnv, r->src_cnv, &t, dst + n, &src, r->raw + r->rawend,
+			       r->pivot, &r->pivot_src, &r->pivot_tgt, r->pivot + PIVOT,
+			       (UBool)r->conv_reset, (UBool)r->raw_eof, &ec);
+		r->conv_reset = 0;
+		r->rawpos = (size_t)(src - r->raw);
+		if (U_FAILURE(ec) && ec != U_BUFFER_OVERFLOW_ERROR)
+			return error("%s: cannot convert from %s: %s", r->name,
+				     ucnv_getName(r->src_cnv, &ec), u_errorName(ec));
+		if (t > dst)
+			return t - dst;
+		if (r->raw_eof && r->rawpos == r->rawend)
+			return 0;
+	}
 }
 
 /* Read more bytes; returns 1 when some arrived, 0 at end of input, -1 on error. */
@@ -78,11 +137,12 @@ static int fill(struct reader *r)
 			r->buf = xrealloc(r->buf, r->cap + 1);
 		}
 	}
-	do
-		got = read(r->fd, r->buf + r->end, r->cap - r->end);
-	while (got < 0 && errno == EINTR);
+	if (r->src_cnv)
+		got = read_converted(r, r->buf + r->end, r->cap - r->end);
+	else
+		got = read_fd(r, r->buf + r->end, r->cap - r->end);
 	if (got < 0)
-		return error("%s: read error: %s", r->name, strerror(errno));
+		return -1;
 	if (got == 0) {
 		r->eof = 1;
 		return 0;
@@ -177,15 +237,103 @@ static int peek_format(struct reader *r, const char *path)
 	}
 }
 
+static int is_utf8_name(const char *e)
+{
+	return !strcasecmp(e, "utf-8") || !strcasecmp(e, "utf8");
+}
+
+int record_looks_foreign(const char *b, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)b;
+	size_t i = 0, good_seqs = 0, bad_bytes = 0, nul = 0;
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return 1;
+	while (i < n) {
+		size_t l;
+		if (s[i] < 0x80) {
+			nul += s[i] == 0;
+			i++;
+			continue;
+		}
+		l = utf8_valid_len(b + i, n - i);
+		if (l) {
+			good_seqs++;
+			i += l;
+			continue;
+		}
+		if (n - i < 4) {
+			/* maybe a sequence cut by the end of the sample */
+			size_t need = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2, k = 1;
+			while (i + k < n && (s[i + k] & 0xC0) == 0x80)
+				k++;
+			if (s[i] >= 0xC2 && s[i] <= 0xF4 && i + k == n && k < need)
+				break;
+		}
+		bad_bytes++;
+		i++;
+	}
+	if (n >= 16 && nul * 4 >= n)
+		return 1; /* UTF-16 or UTF-32 without a byte order mark */
+	return bad_bytes >= 4 && bad_bytes >= good_seqs;
+}
+
+const char *record_guess_encoding(const char *bytes, size_t n)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UCharsetDetector *d = ucsdet_open(&ec);
+	const UCharsetMatch *m;
+	const char *name = NULL;
+	if (U_FAILURE(ec))
+		return NULL;
+	if (n > SNIFF)
+		n = SNIFF;
+	ucsdet_setText(d, bytes, (int32_t)n, &ec);
+	m = U_SUCCESS(ec) ? ucsdet_detect(d, &ec) : NULL;
+	if (m && U_SUCCESS(ec)) {
+		name = ucsdet_getName(m, &ec);
+		/* the detector names a static string; GB2312 and GBK text decodes as GB18030 */
+		if (U_FAILURE(ec))
+			name = NULL;
+		else if (!strcmp(name, "GB2312") || !strcmp(name, "GBK"))
+			name = "GB18030";
+	}
+	ucsdet_close(d);
+	return name;
+}
+
+/* Fill the buffer with the first SNIFF bytes (or all there is). 0, or -1 after error(). */
+static int sniff_fill(struct reader *r)
+{
+	while (!r->eof && r->end - r->pos < SNIFF)
+		if (fill(r) < 0)
+			return -1;
+	return 0;
+}
+
+static int open_converter(struct reader *r, const char *encoding)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	r->src_cnv = ucnv_open(encoding, &ec);
+	if (U_FAILURE(ec)) {
+		r->src_cnv = NULL;
+		return error("--encoding %s: unknown encoding (try GB18030, BIG5, UTF-16LE, "
+			     "SHIFT_JIS)", encoding);
+	}
+	ec = U_ZERO_ERROR;
+	r->utf8_cnv = ucnv_open("UTF-8", &ec);
+	if (U_FAILURE(ec))
+		return error("cannot open the UTF-8 converter: %s", u_errorName(ec));
+	r->raw = xmalloc(RAWCAP);
+	r->pivot_src = r->pivot_tgt = r->pivot;
+	r->conv_reset = 1;
+	return 0;
+}
+
 struct reader *reader_open(const char *path, enum input_format fmt, const char *encoding)
 {
 	struct reader *r;
 	struct stat st;
 	int fd;
-	if (encoding && *encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8")) {
-		error("--encoding %s: only UTF-8 input is supported in this build", encoding);
-		return NULL;
-	}
 	if (!path || !strcmp(path, "-")) {
 		fd = 0;
 		path = NULL;
@@ -208,6 +356,25 @@ struct reader *reader_open(const char *path, enum input_format fmt, const char *
 		reader_close(r);
 		return NULL;
 	}
+	if (encoding && *encoding && !is_utf8_name(encoding) && open_converter(r, encoding) < 0) {
+		reader_close(r);
+		return NULL;
+	}
+	if (sniff_fill(r) < 0) {
+		reader_close(r);
+		return NULL;
+	}
+	if (!encoding && record_looks_foreign(r->buf + r->pos, r->end - r->pos)) {
+		const char *guess = record_guess_encoding(r->buf + r->pos, r->end - r->pos);
+		if (guess && strncmp(guess, "UTF-8", 5))
+			error("%s: not UTF-8 (looks like %s); use --encoding %s", r->name, guess,
+			      guess);
+		else
+			error("%s: not UTF-8 (encoding not recognised); use --encoding NAME "
+			      "(GB18030, BIG5, UTF-16LE, ...)", r->name);
+		reader_close(r);
+		return NULL;
+	}
 	r->fmt = fmt == INPUT_AUTO ? (enum input_format)peek_format(r, path) : fmt;
 	return r;
 }
@@ -227,6 +394,11 @@ void reader_close(struct reader *r)
 		return;
 	if (r->fd > 0)
 		close(r->fd);
+	if (r->src_cnv)
+		ucnv_close(r->src_cnv);
+	if (r->utf8_cnv)
+		ucnv_close(r->utf8_cnv);
+	free(r->raw);
 	cJSON_Delete(r->obj);
 	free_header(r);
 	for (size_t i = 0; i < r->nfields_cap; i++)
@@ -246,7 +418,21 @@ const char *reader_name(const struct reader *r)
 
 size_t reader_offset(const struct reader *r)
 {
+	if (r->src_cnv) /* input bytes, as reader_size() counts them */
+		return r->raw_consumed - (r->rawend - r->rawpos);
 	return r->consumed + r->pos;
+}
+
+void reader_set_deferred(struct reader *r, int on)
+{
+	r->deferred = on;
+}
+
+struct cJSON *reader_detach(struct reader *r)
+{
+	cJSON *o = r->obj;
+	r->obj = NULL;
+	return o;
 }
 
 size_t reader_size(const struct reader *r)
@@ -272,10 +458,13 @@ static int bad(struct reader *r, struct record *rec, const char *raw, size_t len
 	return REC_BAD;
 }
 
-/* Does text end inside a string or an unclosed object or array? */
-static int json_truncated(const char *text, size_t len)
+/* Does text end inside a string or an unclosed object or array? *maxdepth: the deepest
+ * nesting seen. */
+static int json_truncated(const char *text, size_t len, long *maxdepth)
 {
-	int depth = 0, in_str = 0, esc = 0;
+	int in_str = 0, esc = 0;
+	long depth = 0;
+	*maxdepth = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 		if (in_str) {
@@ -288,7 +477,8 @@ static int json_truncated(const char *text, size_t len)
 		} else if (c == '"') {
 			in_str = 1;
 		} else if (c == '{' || c == '[') {
-			depth++;
+			if (++depth > *maxdepth)
+				*maxdepth = depth;
 		} else if (c == '}' || c == ']') {
 			depth--;
 		}
@@ -296,34 +486,56 @@ static int json_truncated(const char *text, size_t len)
 	return in_str || depth > 0;
 }
 
-/* Describe why cJSON rejected text[0..len). */
-static int bad_json(struct reader *r, struct record *rec, const char *text, size_t len)
+int record_parse_json(const char *text, size_t len, struct cJSON **objp, char *msg, size_t msgsz)
 {
-	const char *at = cJSON_GetErrorPtr();
-	size_t off = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
-	if (off >= len || json_truncated(text, len))
-		return bad(r, rec, text, len, "invalid JSON: truncated");
-	return bad(r, rec, text, len, "invalid JSON at byte %zu", off + 1);
+	const char *nul = memchr(text, 0, len), *end = NULL;
+	cJSON *obj;
+	*objp = NULL;
+	if (nul) {
+		snprintf(msg, msgsz, "NUL byte at byte %zu", (size_t)(nul - text) + 1);
+		return REC_BAD;
+	}
+	/* return_parse_end, not cJSON_GetErrorPtr(): the global is not thread-safe */
+	obj = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (!obj) {
+		size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
+		long maxdepth;
+		int trunc = json_truncated(text, len, &maxdepth);
+		if (maxdepth > CJSON_NESTING_LIMIT)
+			snprintf(msg, msgsz, "invalid JSON: nested deeper than %d levels",
+				 CJSON_NESTING_LIMIT);
+		else if (off >= len || trunc)
+			snprintf(msg, msgsz, "invalid JSON: truncated");
+		else
+			snprintf(msg, msgsz, "invalid JSON at byte %zu", off + 1);
+		return REC_BAD;
+	}
+	if (end && end >= text && end <= text + len) {
+		size_t off = (size_t)(end - text);
+		while (off < len && (text[off] == ' ' || text[off] == '\t' || text[off] == '\r' ||
+				     text[off] == '\n'))
+			off++;
+		if (off < len) {
+			cJSON_Delete(obj);
+			snprintf(msg, msgsz, "invalid JSON: text after the value at byte %zu",
+				 off + 1);
+			return REC_BAD;
+		}
+	}
+	if (!cJSON_IsObject(obj)) {
+		cJSON_Delete(obj);
+		snprintf(msg, msgsz, "not a JSON object");
+		return REC_BAD;
+	}
+	*objp = obj;
+	return REC_OK;
 }
 
 static int parse_object(struct reader *r, struct record *rec, const char *text, size_t len)
 {
-	const char *nul = memchr(text, 0, len);
-	if (nul)
-		return bad(r, rec, text, len, "NUL byte at byte %zu", (size_t)(nul - text) + 1);
-	r->obj = cJSON_ParseWithLengthOpts(text, len, NULL, 0);
-	if (!r->obj)
-		return bad_json(r, rec, text, len);
-	{
-		/* anything after the value other than white space */
-		const char *end = cJSON_GetErrorPtr();
-		(void)end;
-	}
-	if (!cJSON_IsObject(r->obj)) {
-		cJSON_Delete(r->obj);
-		r->obj = NULL;
-		return bad(r, rec, text, len, "not a JSON object");
-	}
+	char msg[256];
+	if (record_parse_json(text, len, &r->obj, msg, sizeof msg) != REC_OK)
+		return bad(r, rec, text, len, "%s", msg);
 	rec->obj = r->obj;
 	return REC_OK;
 }
@@ -346,6 +558,8 @@ static int next_jsonl(struct reader *r, struct record *rec)
 		rec->line = r->line;
 		rec->raw = line;
 		rec->rawlen = len;
+		if (r->deferred)
+			return REC_OK;
 		return parse_object(r, rec, line, len);
 	}
 }
