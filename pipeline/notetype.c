@@ -60,7 +60,8 @@ enum {
 	K_NOT_ANY,             /* overlapping disclosure cues of every type are void */
 	K_NOT_EXPERIENCE,      /* K_NOT_EXPERIENCE + t: overlapping cues of type t are void */
 	K_NOT_LAST = K_NOT_EXPERIENCE + NT_NTYPES - 1,
-	K_FIRST,               /* first-person voice */
+	K_FIRST,               /* first-person voice (singular) */
+	K_WE,                  /* first-person plural: a business speaks as "we" */
 	K_SECOND,              /* reader address */
 	K_CENTRE,              /* a product, place or service word */
 	K_NONCOMMERCIAL,       /* says it is not paid: lowers every disclosure score */
@@ -72,7 +73,7 @@ static const char *const kind_name[K_NKINDS] = {
 	"negator", "not-any",
 	"not-experience", "not-planting", "not-cooperation", "not-official", "not-sponsored",
 	"not-other",
-	"first", "second", "centre", "noncommercial",
+	"first", "we", "second", "centre", "noncommercial",
 };
 
 enum where { W_ANY, W_TITLE, W_DESC, W_TAG, W_EDGE, W_BEFORE, W_AFTER, W_NWHERE };
@@ -91,15 +92,19 @@ static const char *const where_name[W_NWHERE] = {
 
 /* Decision constants (documented in lexicons/README.md, section note_type). */
 #define THR_DISCLOSURE 2.0  /* a disclosure type needs this score to win */
-#define OTHER_PRIOR 1.2     /* "other" evidence every note starts with */
+#define OTHER_PRIOR 1.0     /* "other" evidence every note starts with */
 #define W_FIRST 0.2         /* experience per first-person word (at most 10) */
+#define W_WE 0.4           /* official per "we" word (at most 4) when "I" is (almost) absent */
 #define W_SECOND 0.25       /* planting per reader address (at most 8) */
 #define W_FIRST_OFFICIAL 0.15 /* official loses this per first-person word */
 #define W_CATEGORY 0.8      /* centre when a category is detected */
 #define W_PRICE 0.4         /* centre per price (at most 3) */
 #define W_PRODUCT_TAG 0.6   /* centre for [品牌] / [商品] tags */
 #define W_LIST_ITEM 0.3     /* planting per numbered item beyond two (at most 1.5) */
-#define W_NEG_SENT 0.6      /* experience when the note is negative (a warning) */
+#define W_NEG_SENT 0.4      /* experience when the note is clearly negative (a warning) */
+#define NEG_SENT_SCORE -0.2 /* ... i.e. its sentiment score is below this */
+#define NEG_SENT_PLANTING 0.6 /* ... and planting is scaled by this (nobody plants a warning) */
+#define TITLE_FACTOR 1.5    /* experience / planting cues in the title count this much more */
 #define CENTRE_CUE_CAP 2.5  /* centre words count at most this much */
 
 struct cue {
@@ -151,7 +156,7 @@ static int validate_row(const struct lex_row *r, struct strbuf *err)
 	int k = kind_of(r->col[1]), wh;
 	if (k < 0) {
 		sb_addf(err, "unknown type '%s' (one of the six labels, negator, not-any, "
-			     "not-TYPE, first, second, centre, noncommercial)", r->col[1]);
+			     "not-TYPE, first, we, second, centre, noncommercial)", r->col[1]);
 		return -1;
 	}
 	if (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0) {
@@ -418,7 +423,24 @@ static void add_hit(uint32_t cue, size_t ns, size_t ne, int tag, size_t os, size
 	h->oe = (uint32_t)oe;
 }
 
-static void match_terms(const struct notetype_model *m)
+static int is_voice(int k)
+{
+	return k == K_FIRST || k == K_WE || k == K_SECOND;
+}
+
+/* Does the chain of cues starting at ci hold a voice cue (voice) or another cue (!voice)? */
+static int chain_has(const struct notetype_model *m, uint32_t ci, int voice)
+{
+	for (; ci != UINT32_MAX; ci = m->cue[ci].next)
+		if (is_voice(m->cue[ci].kind) == voice)
+			return 1;
+	return 0;
+}
+
+/* Longest match at each position. voice: only first / we / second cues, as plain
+ * substrings (我 is first person even when the tokenizer glued it to 我觉得; 我们 is the
+ * longer match and so not 我); otherwise every other cue, with the edge rules above. */
+static void match_terms(const struct notetype_model *m, int voice)
 {
 	size_t p = 0, len = S.nt.len;
 	while (p < len) {
@@ -439,8 +461,8 @@ static void match_terms(const struct notetype_model *m)
 				break;
 			if (v & ~PREFIX_BIT) {
 				uint32_t ci = (v & ~PREFIX_BIT) - 1;
-				int nch = m->cue[ci].nchars;
-				if (edge_ok(p, nch) && edge_ok(q, nch)) {
+				int nch = voice ? 2 : m->cue[ci].nchars;
+				if (chain_has(m, ci, voice) && edge_ok(p, nch) && edge_ok(q, nch)) {
 					best = q;
 					best_cue = ci;
 				}
@@ -451,7 +473,8 @@ static void match_terms(const struct notetype_model *m)
 		}
 		if (best) {
 			for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
-				add_hit(ci, p, best, 0, S.n2o[p], S.n2o[best]);
+				if (is_voice(m->cue[ci].kind) == voice)
+					add_hit(ci, p, best, 0, S.n2o[p], S.n2o[best]);
 			p = best;
 		} else {
 			p++;
@@ -755,6 +778,19 @@ static void add_ev(struct ev *ev, int *nev, int cap, const struct ev *e)
 	ev[at] = *e;
 }
 
+/* The weight a cue adds: its lexicon weight, x1.5 when seen twice, x2 from three times on;
+ * TAG_FACTOR for a topic-tag hit of a row that is not where=tag; TITLE_FACTOR for an
+ * experience or planting cue first seen in the title. */
+static double cue_weight(const struct cue *c, const struct hit *h, uint32_t count)
+{
+	double w = c->w * (1 + 0.5 * (count > 3 ? 2 : count - 1));
+	if (h->tag && c->where != W_TAG)
+		w *= TAG_FACTOR;
+	if (h->where == 0 && (c->kind == NT_EXPERIENCE || c->kind == NT_PLANTING))
+		w *= TITLE_FACTOR;
+	return w;
+}
+
 static double squash(double s)
 {
 	return s <= 0 ? 0 : s / (s + 2);
@@ -796,7 +832,10 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		      const struct sentiment_result *sent, struct strbuf *out)
 {
 	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 };
-	double centre = 0, noncom = 0, first = 0, second = 0;
+	double centre = 0, noncom = 0, first = 0, second = 0, we = 0;
+#ifdef NT_DEBUG
+	double dbg_c = 0;
+#endif
 	int ntags, product, items, prices, label;
 	struct ev ev[MAX_EVIDENCE];
 	int nev = 0;
@@ -806,7 +845,8 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 
 	S.nhit = 0;
 	fold_text(n);
-	match_terms(m);
+	match_terms(m, 0);
+	match_terms(m, 1);
 	match_patterns(m);
 	match_tags(m, n, &ntags, &product);
 	cancel_hits(m);
@@ -858,15 +898,16 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		if (!cnt[ci])
 			continue;
 		h = &S.hit[first_hit[ci]];
-		w = c->w * (1 + 0.5 * (cnt[ci] > 3 ? 2 : cnt[ci] - 1));
-		if (h->tag && c->where != W_TAG)
-			w *= TAG_FACTOR;
+		w = cue_weight(c, h, cnt[ci]);
 		switch (c->kind) {
 		case K_FIRST:
 			first += c->w * cnt[ci];
 			break;
 		case K_SECOND:
 			second += c->w * cnt[ci];
+			break;
+		case K_WE:
+			we += c->w * cnt[ci];
 			break;
 		case K_CENTRE:
 			centre += w;
@@ -892,6 +933,8 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	if (product && raw[NT_COOPERATION] > 0)
 		raw[NT_COOPERATION] += W_PRODUCT_TAG;
 	raw[NT_OFFICIAL] -= W_FIRST_OFFICIAL * (first > 10 ? 10 : first);
+	if (first <= 1 && we > 0)
+		raw[NT_OFFICIAL] += W_WE * (we > 4 ? 4 : we);
 
 	/* centre, experience vs planting, other */
 	{
@@ -907,9 +950,14 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			c += W_PRODUCT_TAG;
 		raw[NT_EXPERIENCE] = cue_sum[NT_EXPERIENCE] + W_FIRST * fp;
 		raw[NT_PLANTING] = cue_sum[NT_PLANTING] + W_SECOND * sp + lst;
-		if (sent && sent->label < 0)
+		if (sent && sent->score < NEG_SENT_SCORE) {
 			raw[NT_EXPERIENCE] += W_NEG_SENT;
+			raw[NT_PLANTING] *= NEG_SENT_PLANTING;
+		}
 		raw[NT_OTHER] = OTHER_PRIOR + cue_sum[NT_OTHER];
+#ifdef NT_DEBUG
+		dbg_c = c;
+#endif
 		centre = c + cue_sum[NT_EXPERIENCE] + cue_sum[NT_PLANTING] + (items > 2 ? 0.5 : 0);
 	}
 
@@ -949,9 +997,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		e.cue = h->tag ? S.tags.buf + h->os : n->text + h->os;
 		e.cue_len = h->oe - h->os;
 		e.type = t;
-		e.w = c->w * (1 + 0.5 * (cnt[ci] > 3 ? 2 : cnt[ci] - 1));
-		if (h->tag && c->where != W_TAG)
-			e.w *= TAG_FACTOR;
+		e.w = cue_weight(c, h, cnt[ci]);
 		e.where = h->where == 2 ? "tag" : h->where == 0 ? "title" : "desc";
 		add_ev(ev, &nev, MAX_EVIDENCE, &e);
 	}
@@ -965,7 +1011,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			e.w = W_FIRST * (first > 10 ? 10 : first);
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
-		if (label == NT_EXPERIENCE && sent && sent->label < 0) {
+		if (label == NT_EXPERIENCE && sent && sent->score < NEG_SENT_SCORE) {
 			snprintf(e.label, sizeof e.label, "sentiment:negative");
 			e.w = W_NEG_SENT;
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
@@ -1004,7 +1050,12 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 						    ? (centre > raw[NT_OTHER] ? raw[t] : raw[t] * 0.5)
 						    : raw[t]));
 	}
-	sb_adds(out, "},\"evidence\":[");
+	sb_adds(out, "}");
+#ifdef NT_DEBUG
+	sb_addf(out, ",\"debug\":{\"C\":%.2f,\"centre\":%.2f,\"E\":%.2f,\"P\":%.2f,\"O\":%.2f,\"first\":%.1f,\"second\":%.1f,\"we\":%.1f,\"cat\":%d,\"items\":%d,\"prices\":%d,\"sent\":%.2f}",
+		dbg_c, centre, raw[NT_EXPERIENCE], raw[NT_PLANTING], raw[NT_OTHER], first, second, we, category, items, prices, sent ? sent->score : 0);
+#endif
+	sb_adds(out, ",\"evidence\":[");
 	for (int i = 0; i < nev; i++) {
 		if (i)
 			sb_addc(out, ',');
