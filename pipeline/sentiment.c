@@ -1,0 +1,940 @@
+/*
+ * sentiment.c - lexicon-and-rules sentiment (see sentiment.h for the output).
+ *
+ * Model: every row of lexicons/sentiment/ (term, weight, role, note) goes into one hash map
+ * keyed by the normalised term. Every proper prefix of a term (by character for Chinese, by
+ * word for English phrases) is entered too, flagged "prefix", so a longest match can stop
+ * as soon as no longer term can follow (one or two hash lookups per character in practice).
+ * Category packs' sentiment words (categories kind, role "sentiment") are entered as
+ * "domain" terms that only count when the note's category overrides them.
+ *
+ * Analysis of one note, three passes over thread-local scratch arrays:
+ *  1. Units. Runs of adjacent Han tokens are normalised into one buffer and matched by
+ *     forward longest match, character by character, independent of how the segmenter cut
+ *     them. Latin words are matched as phrases of up to 4 words (joined by one space);
+ *     emoticon codes, emoji and numbers are looked up whole. Punctuation, line breaks and
+ *     white space between Han words close a clause; each clause records its exclamation
+ *     marks and whether it is a question.
+ *  2. Contributions. Inside a clause a negator (weight = factor, e.g. -0.8) and a degree
+ *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
+ *     later (a position is a Han character or a word). Two negators multiply (double
+ *     negation: 不是不好 > 0). A degree word after the negator is dropped and softens it
+ *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
+ *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
+ *     question halves it; a conditional or wishful clause (如果, 要是, if, wish) counts 0.3,
+ *     and its "就好了" marker adds a small negative; each '!' adds 20% (up to 4).
+ *     English words in capitals in a mixed-case note count 1.5x.
+ *  3. Discourse. A contrast marker (但是, 不过, but, however; weight = multiplier of what
+ *     follows, default 1.5) halves everything before it since the previous marker; a
+ *     concession marker (虽然, although) scales its own clause by its weight (0.5).
+ *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
+ *     An unused Chinese negator in a clause with no polar term counts -0.3 ("没有餐具":
+ *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
+ *
+ * Score: pos and neg are the sums of positive and negative contributions; score =
+ * (pos - neg) / (pos + neg + SCORE_DAMP). It lies strictly inside (-1, 1), reflects the
+ * balance of the note rather than its length, and a long note does not pin at +-1. The label
+ * is neutral when |score| < NEUTRAL_BELOW (0.1).
+ *
+ * Evidence: the first EVIDENCE_MAX contributions in text order.
+ */
+#include "sentiment.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "category.h"
+#include "normalize.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_TERM_CHARS 12   /* longest Chinese term considered, in characters */
+#define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
+#define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
+#define SCORE_DAMP 1.5
+#define NEUTRAL_BELOW 0.1
+#define EVIDENCE_MAX 16
+#define BARE_NEG_WEIGHT -0.3
+#define WISH_WEIGHT -0.8
+#define COND_FACTOR 0.3
+#define QUESTION_FACTOR 0.5
+#define CAPS_FACTOR 1.5
+#define EXCL_STEP 0.2
+#define CONTRAST_BEFORE 0.5
+#define PDEG_FACTOR 1.5
+
+enum srole {
+	R_POLAR,      /* weight: polarity and strength */
+	R_CONTEXT,    /* weight: default; sign follows the rest of the note */
+	R_NEG,        /* weight: factor applied to the next polar term (-0.8) */
+	R_DEGREE,     /* weight: multiplier of the next polar term */
+	R_CONTRAST,   /* weight: multiplier of what follows; what precedes is halved */
+	R_CONTRAST_S, /* the same, only at the start of a clause (就是) */
+	R_CONCESSION, /* weight: factor of its own clause (虽然) */
+	R_COND,       /* conditional / wishful clause opener (如果, if) */
+	R_WISH,       /* "it would be good if" marker (就好了): small negative in a wish */
+	R_RHET,       /* rhetorical opener (难道): a question with it flips */
+	R_RHET_NEG,   /* rhetorical negation (谁不): weight = factor, no flip */
+	R_QEND,       /* question particle (吗) */
+	R_STOP,       /* no sentiment; blocks shorter matches inside it (好像, 别人) */
+	R_DOMAIN,     /* category-pack word: counts only with a domain override */
+	R_PDEG,       /* polar word that is a degree word before another polar word (好贵) */
+	R_NROLES
+};
+
+static const char *const role_name[R_NROLES] = {
+	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
+	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
+	"pdeg",
+};
+
+#define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
+#define V_NONE 0x7FFFFFFFu   /* no term of its own */
+
+struct sent_entry {
+	float w;
+	uint8_t role;
+};
+
+struct sentiment_model {
+	struct hmap idx; /* normalised key -> entry index | V_PREFIX */
+	struct sent_entry *e;
+	size_t n, cap;
+	const struct category_model *cats;
+};
+
+static int role_of(const char *s)
+{
+	if (!s || !*s)
+		return R_POLAR;
+	for (int i = 0; i < R_NROLES; i++)
+		if (i != R_DOMAIN && !strcmp(s, role_name[i]))
+			return i;
+	return -1;
+}
+
+static int sentiment_validate(const struct lex_row *r, struct strbuf *err)
+{
+	double w;
+	int role = role_of(r->ncol > 2 ? r->col[2] : NULL);
+	if (role < 0) {
+		sb_addf(err, "unknown sentiment role '%s'", r->col[2]);
+		return -1;
+	}
+	if (lex_weight(r->ncol > 1 ? r->col[1] : NULL, 1, &w) < 0) {
+		sb_addf(err, "bad weight '%s'", r->col[1]);
+		return -1;
+	}
+	if (fabs(w) > 10) {
+		sb_addf(err, "weight %g out of range [-10, 10]", w);
+		return -1;
+	}
+	return 0;
+}
+
+const struct lex_spec sentiment_lex_spec = {
+	"sentiment", 1, 4, 1, 0, "term, weight, role, note", sentiment_validate,
+};
+
+/* Default weights per role when the weight column is empty. */
+static double role_default(int role)
+{
+	switch (role) {
+	case R_NEG: return -0.8;
+	case R_DEGREE: return 1.5;
+	case R_CONTRAST:
+	case R_CONTRAST_S: return 1.5;
+	case R_CONCESSION: return 0.5;
+	case R_RHET_NEG: return 1.3;
+	case R_WISH: return WISH_WEIGHT;
+	case R_STOP:
+	case R_COND:
+	case R_RHET:
+	case R_QEND:
+	case R_DOMAIN: return 0;
+	default: return 1;
+	}
+}
+
+/* Enter key[0..n) -> entry (or a prefix marker when entry is V_NONE). */
+static void idx_put(struct hmap *m, const char *k, size_t n, uint32_t entry)
+{
+	uint32_t v;
+	if (hmap_get(m, k, n, &v)) {
+		if (entry == V_NONE)
+			v |= V_PREFIX;
+		else
+			v = (v & V_PREFIX) | entry;
+		hmap_put(m, k, n, v);
+	} else {
+		hmap_put(m, k, n, entry == V_NONE ? (V_PREFIX | V_NONE) : entry);
+	}
+}
+
+/* Enter the proper prefixes of key: by word when it holds a space, else by character. */
+static void idx_prefixes(struct hmap *m, const char *k, size_t n)
+{
+	int words = memchr(k, ' ', n) != NULL;
+	for (size_t i = 1; i < n; i++) {
+		if (words ? k[i] == ' ' : ((unsigned char)k[i] & 0xC0) != 0x80)
+			idx_put(m, k, i, V_NONE);
+	}
+}
+
+static uint32_t model_add(struct sentiment_model *m, double w, int role)
+{
+	NM_GROW(m->e, m->cap, m->n + 1);
+	m->e[m->n].w = (float)w;
+	m->e[m->n].role = (uint8_t)role;
+	return (uint32_t)m->n++;
+}
+
+struct sentiment_model *sentiment_model_new(const struct lexset *ls,
+					    const struct category_model *cats)
+{
+	struct sentiment_model *m = xcalloc(1, sizeof *m);
+	const struct lex_kind *k = lexset_kind(ls, "sentiment");
+	const struct lex_kind *ck = lexset_kind(ls, "categories");
+	struct strbuf key = STRBUF_INIT;
+	hmap_init(&m->idx);
+	m->cats = cats;
+	/* Domain words first, so a sentiment row with the same key wins. */
+	for (size_t i = 0; cats && ck && i < ck->n; i++) {
+		const struct lex_row *r = &ck->row[i];
+		uint32_t v;
+		if (r->is_pattern || r->ncol < 2 || !r->col[1] || strcmp(r->col[1], "sentiment"))
+			continue;
+		norm_key(&key, r->term, strlen(r->term));
+		if (!key.len || (hmap_get(&m->idx, key.buf, key.len, &v) && !(v & V_NONE)))
+			continue;
+		idx_put(&m->idx, key.buf, key.len, model_add(m, 0, R_DOMAIN));
+		idx_prefixes(&m->idx, key.buf, key.len);
+	}
+	for (size_t i = 0; k && i < k->n; i++) {
+		const struct lex_row *r = &k->row[i];
+		int role = role_of(r->ncol > 2 ? r->col[2] : NULL);
+		double w;
+		size_t kl = strlen(r->key);
+		if (r->is_pattern || role < 0 || !kl)
+			continue;
+		if (lex_weight(r->ncol > 1 ? r->col[1] : NULL, role_default(role), &w) < 0)
+			w = role_default(role);
+		idx_put(&m->idx, r->key, kl, model_add(m, w, role));
+		idx_prefixes(&m->idx, r->key, kl);
+	}
+	sb_release(&key);
+	return m;
+}
+
+void sentiment_model_free(struct sentiment_model *m)
+{
+	if (!m)
+		return;
+	hmap_release(&m->idx);
+	free(m->e);
+	free(m);
+}
+
+/* ---- per-note scratch ---- */
+
+struct unit {
+	uint32_t off, len;  /* original text span */
+	uint32_t pos, pend; /* positions (Han characters / words): first, one past last */
+	int clause;
+	int entry;          /* model entry, or -1 for a clause boundary */
+	uint8_t caps;       /* English word written in capitals */
+	uint8_t raw;        /* emoticon / emoji: counted as written */
+};
+
+struct clause {
+	int excl;       /* '!' right after the clause */
+	uint8_t question, rhet, cond, qend_last;
+	uint32_t last_end; /* end offset of the last word/character in the clause */
+	uint32_t qend_end; /* end offset of the last question particle */
+};
+
+struct contrib {
+	uint32_t off, len;
+	double w;
+	int seg;        /* discourse segment (between contrast markers) */
+	int clause;
+	uint8_t context, concession;
+	char rule[96];
+};
+
+struct scratch {
+	struct unit *u;
+	size_t nu, capu;
+	struct clause *c;
+	size_t nc, capc;
+	struct contrib *k;
+	size_t nk, capk;
+	double *segmul;
+	size_t capseg;
+	struct strbuf nb;    /* normalised Han run */
+	uint32_t *cpos;      /* byte offset in nb of char i (n+1 entries) */
+	uint32_t *opos;      /* original offset of char i (n+1 entries) */
+	size_t capch;
+	struct strbuf key;
+};
+
+static _Thread_local struct scratch sc;
+
+static int lookup(const struct sentiment_model *m, const char *k, size_t n, uint32_t *v)
+{
+	return n && hmap_get(&m->idx, k, n, v);
+}
+
+static struct clause *cur_clause(void)
+{
+	return &sc.c[sc.nc - 1];
+}
+
+static void new_clause(void)
+{
+	NM_GROW(sc.c, sc.capc, sc.nc + 1);
+	memset(&sc.c[sc.nc], 0, sizeof sc.c[0]);
+	sc.nc++;
+}
+
+/* Close the current clause (when it holds anything) and open a new one. */
+static void clause_break(void)
+{
+	if (sc.nu && sc.u[sc.nu - 1].clause == (int)sc.nc - 1)
+		new_clause();
+}
+
+static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int entry)
+{
+	struct unit *u;
+	NM_GROW(sc.u, sc.capu, sc.nu + 1);
+	u = &sc.u[sc.nu++];
+	u->off = off;
+	u->len = len;
+	u->pos = pos;
+	u->pend = pend;
+	u->clause = (int)sc.nc - 1;
+	u->entry = entry;
+	u->caps = 0;
+	u->raw = 0;
+}
+
+/* Forward longest match over one run of Han text[off..end). *pos counts characters. */
+static void match_han(const struct sentiment_model *m, const char *text, uint32_t off,
+		      uint32_t end, uint32_t *pos)
+{
+	size_t nch = 0;
+	sb_reset(&sc.nb);
+	for (uint32_t p = off; p < end;) {
+		size_t l = 0;
+		int32_t cp = utf8_decode(text + p, end - p, &l);
+		char tmp[16];
+		size_t tl;
+		if (!l)
+			l = 1;
+		NM_GROW(sc.cpos, sc.capch, nch + 2);
+		sc.opos = xrealloc(sc.opos, sc.capch * sizeof *sc.opos);
+		sc.cpos[nch] = (uint32_t)sc.nb.len;
+		sc.opos[nch] = p;
+		tl = norm_fold_cp(cp < 0 ? 0xFFFD : cp, tmp);
+		sb_add(&sc.nb, tmp, tl);
+		nch++;
+		p += (uint32_t)l;
+	}
+	if (!nch)
+		return;
+	sc.cpos[nch] = (uint32_t)sc.nb.len;
+	sc.opos[nch] = end;
+	for (size_t i = 0; i < nch;) {
+		size_t best = 0;
+		uint32_t bestv = 0, v;
+		for (size_t l = 1; l <= MAX_TERM_CHARS && i + l <= nch; l++) {
+			if (!lookup(m, sc.nb.buf + sc.cpos[i], sc.cpos[i + l] - sc.cpos[i], &v))
+				break;
+			if ((v & V_NONE) != V_NONE) {
+				best = l;
+				bestv = v & ~V_PREFIX;
+			}
+			if (!(v & V_PREFIX))
+				break;
+		}
+		if (best) {
+			add_unit(sc.opos[i], sc.opos[i + best] - sc.opos[i], *pos + (uint32_t)i,
+				 *pos + (uint32_t)(i + best), (int)bestv);
+			cur_clause()->last_end = sc.opos[i + best];
+			i += best;
+		} else {
+			cur_clause()->last_end = sc.opos[i + 1];
+			i++;
+		}
+	}
+	*pos += (uint32_t)nch;
+}
+
+static int is_latin_tok(int t)
+{
+	return t == TOK_LATIN || t == TOK_WORD;
+}
+
+static int all_caps(const char *s, size_t n)
+{
+	size_t up = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		up += c >= 'A' && c <= 'Z';
+	}
+	return up >= 2;
+}
+
+/* Append the normalised Latin word t to sc.key, with ’ folded to '. */
+static void add_word(const char *s, size_t n)
+{
+	size_t start = sc.key.len;
+	norm_append(&sc.key, s, n);
+	/* Fold U+2019 (e2 80 99) to an ASCII apostrophe, in place. */
+	for (size_t i = start; i + 2 < sc.key.len; i++) {
+		if ((unsigned char)sc.key.buf[i] == 0xE2 && (unsigned char)sc.key.buf[i + 1] == 0x80 &&
+		    (unsigned char)sc.key.buf[i + 2] == 0x99) {
+			sc.key.buf[i] = '\'';
+			memmove(sc.key.buf + i + 1, sc.key.buf + i + 3, sc.key.len - i - 3);
+			sc.key.len -= 2;
+			sc.key.buf[sc.key.len] = 0;
+		}
+	}
+}
+
+/* Collapse letters repeated 3+ times to one ("goooood" -> "god" is wrong, so try 2 first). */
+static int elongated_lookup(const struct sentiment_model *m, const char *w, size_t n, uint32_t *v)
+{
+	char buf[64];
+	for (int keep = 2; keep >= 1; keep--) {
+		size_t o = 0, run = 0, changed = 0;
+		if (n >= sizeof buf)
+			return 0;
+		for (size_t i = 0; i < n; i++) {
+			run = i && w[i] == w[i - 1] ? run + 1 : 1;
+			if (run > (size_t)keep) {
+				changed = 1;
+				continue;
+			}
+			buf[o++] = w[i];
+		}
+		if (!changed)
+			return 0;
+		if (lookup(m, buf, o, v) && (*v & V_NONE) != V_NONE) {
+			*v &= ~V_PREFIX;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
+static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
+			  uint32_t *pos, int mixed_case)
+{
+	const struct token *t = n->tok;
+	size_t best = 0, used = 0;
+	uint32_t bestv = 0, v;
+	sb_reset(&sc.key);
+	for (size_t j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
+		if (!is_latin_tok(t[j].type))
+			break;
+		if (used)
+			sb_addc(&sc.key, ' ');
+		add_word(n->text + t[j].off, t[j].len);
+		used++;
+		if (!lookup(m, sc.key.buf, sc.key.len, &v))
+			break;
+		if ((v & V_NONE) != V_NONE) {
+			best = used;
+			bestv = v & ~V_PREFIX;
+		}
+		if (!(v & V_PREFIX))
+			break;
+	}
+	if (!best) {
+		/* A word with n't is a negator; a stretched word is looked up shortened. */
+		sb_reset(&sc.key);
+		add_word(n->text + t[i].off, t[i].len);
+		if (sc.key.len > 3 && !memcmp(sc.key.buf + sc.key.len - 3, "n't", 3) &&
+		    lookup(m, "not", 3, &v) && (v & V_NONE) != V_NONE) {
+			best = 1;
+			bestv = v & ~V_PREFIX;
+		} else if (elongated_lookup(m, sc.key.buf, sc.key.len, &v)) {
+			best = 1;
+			bestv = v;
+		}
+	}
+	cur_clause()->last_end = t[i].off + t[i].len;
+	if (!best) {
+		(*pos)++;
+		return 1;
+	}
+	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
+		 *pos + (uint32_t)best, (int)bestv);
+	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
+	*pos += (uint32_t)best;
+	return best;
+}
+
+/* The clause a closing '!' or '?' belongs to: the current one, or the one just closed when
+ * the current one is still empty ("好吃！！！" gives all three marks to 好吃). */
+static struct clause *mark_clause(void)
+{
+	int empty = !sc.nu || sc.u[sc.nu - 1].clause != (int)sc.nc - 1;
+	return empty && sc.nc > 1 ? &sc.c[sc.nc - 2] : cur_clause();
+}
+
+/* Punctuation: clause boundaries, '!' and '?'. */
+static void punct(const char *s, size_t n)
+{
+	for (size_t p = 0; p < n;) {
+		size_t l = 0;
+		int32_t cp = utf8_decode(s + p, n - p, &l);
+		if (!l)
+			l = 1;
+		p += l;
+		switch (cp) {
+		case '!': case 0xFF01:
+			mark_clause()->excl++;
+			clause_break();
+			break;
+		case '?': case 0xFF1F:
+			mark_clause()->question = 1;
+			clause_break();
+			break;
+		case ',': case '.': case ';': case ':': case '~': case '\n':
+		case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0x3001: case 0xFF5E:
+		case 0x2026: case 0xFF0E: case 0xFF61: case 0x300C: case 0x300D: case '(': case ')':
+		case 0xFF08: case 0xFF09:
+			clause_break();
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* True when the note has Latin words both in capitals and not: only then do capitals
+ * stand out as emphasis. */
+static int note_mixed_case(const struct note *n)
+{
+	int caps = 0, other = 0;
+	for (size_t i = 0; i < n->ntok && !(caps && other); i++) {
+		if (n->tok[i].type != TOK_LATIN)
+			continue;
+		if (all_caps(n->text + n->tok[i].off, n->tok[i].len))
+			caps = 1;
+		else
+			other = 1;
+	}
+	return caps && other;
+}
+
+/* Pass 1: units and clauses. */
+static void build_units(const struct sentiment_model *m, const struct note *n)
+{
+	const struct token *t = n->tok;
+	uint32_t pos = 0;
+	int mixed = note_mixed_case(n);
+	sc.nu = sc.nc = 0;
+	new_clause();
+	for (size_t i = 0; i < n->ntok;) {
+		uint32_t v;
+		if (i && t[i].off > t[i - 1].off + t[i - 1].len) {
+			/* White space: a line break or a gap between Han words ends a clause. */
+			const char *g = n->text + t[i - 1].off + t[i - 1].len;
+			size_t gl = t[i].off - (t[i - 1].off + t[i - 1].len);
+			if (memchr(g, '\n', gl) || (t[i].type == TOK_HAN && t[i - 1].type == TOK_HAN))
+				clause_break();
+		}
+		if (n->title_len && t[i].off >= n->title_len &&
+		    (i == 0 || t[i - 1].off < n->title_len))
+			clause_break();
+		switch (t[i].type) {
+		case TOK_HAN: {
+			size_t j = i + 1;
+			while (j < n->ntok && t[j].type == TOK_HAN &&
+			       t[j].off == t[j - 1].off + t[j - 1].len &&
+			       !(n->title_len && t[j].off == n->title_len))
+				j++;
+			match_han(m, n->text, t[i].off, t[j - 1].off + t[j - 1].len, &pos);
+			i = j;
+			continue;
+		}
+		case TOK_LATIN:
+		case TOK_WORD:
+			i += match_latin(m, n, i, &pos, mixed);
+			continue;
+		case TOK_EMOTICON:
+		case TOK_EMOJI:
+		case TOK_NUMBER:
+			norm_key(&sc.key, n->text + t[i].off, t[i].len);
+			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX));
+				sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
+			}
+			pos++;
+			break;
+		case TOK_PUNCT: {
+			/* Text emoticons: up to 4 adjacent tokens starting with punctuation (:-) <3). */
+			size_t best = 0, j;
+			uint32_t bv = 0;
+			for (j = i; j < n->ntok && j < i + 4; j++) {
+				uint32_t end = t[j].off + t[j].len;
+				if (j > i && t[j].off != t[j - 1].off + t[j - 1].len)
+					break;
+				if (end - t[i].off > 8)
+					break;
+				norm_key(&sc.key, n->text + t[i].off, end - t[i].off);
+				if (lookup(m, sc.key.buf, sc.key.len, &v) &&
+				    (v & V_NONE) != V_NONE) {
+					best = j - i + 1;
+					bv = v & ~V_PREFIX;
+				}
+			}
+			if (best) {
+				add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
+					 pos, pos + 1, (int)bv);
+				sc.u[sc.nu - 1].raw = 1;
+				pos++;
+				i += best;
+				continue;
+			}
+			punct(n->text + t[i].off, t[i].len);
+			break;
+		}
+		default:
+			break;
+		}
+		i++;
+	}
+}
+
+static struct contrib *add_contrib(const struct unit *u, double w, int seg)
+{
+	struct contrib *k;
+	NM_GROW(sc.k, sc.capk, sc.nk + 1);
+	k = &sc.k[sc.nk++];
+	k->off = u->off;
+	k->len = u->len;
+	k->w = w;
+	k->seg = seg;
+	k->clause = u->clause;
+	k->context = 0;
+	k->concession = 0;
+	k->rule[0] = 0;
+	return k;
+}
+
+static void rule_add(struct contrib *k, const char *fmt, ...) NM_PRINTF(2, 3);
+static void rule_add(struct contrib *k, const char *fmt, ...)
+{
+	size_t l = strlen(k->rule);
+	va_list ap;
+	if (l && l + 2 < sizeof k->rule) {
+		k->rule[l++] = ';';
+		k->rule[l++] = ' ';
+		k->rule[l] = 0;
+	}
+	if (l + 1 >= sizeof k->rule)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(k->rule + l, sizeof k->rule - l, fmt, ap);
+	va_end(ap);
+}
+
+static int is_polar(const struct sentiment_model *m, const struct unit *u)
+{
+	int r = m->e[u->entry].role;
+	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG;
+}
+
+static void grow_seg(size_t need)
+{
+	size_t old = sc.capseg;
+	NM_GROW(sc.segmul, sc.capseg, need);
+	for (size_t i = old; i < sc.capseg; i++)
+		sc.segmul[i] = 1;
+}
+
+/* Pass 2 and 3: contributions, then discourse weights. */
+static void score_units(const struct sentiment_model *m, const struct note *n, int category)
+{
+	int seg = 0, cl = -1;
+	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1;
+	int neg_used = 0;
+	double negf = 1, degf = 1;
+	uint32_t neg_end = 0, deg_end = 0;
+	int deg_before_neg = 0;
+	sc.nk = 0;
+	grow_seg(1);
+	sc.segmul[0] = 1;
+	for (size_t i = 0; i <= sc.nu; i++) {
+		const struct unit *u = i < sc.nu ? &sc.u[i] : NULL;
+		const struct sent_entry *e;
+		const char *ut;
+		if (!u || u->clause != cl) {
+			/* Clause end: a negator that found nothing is a bare complaint. */
+			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 && negf < 0) {
+				const struct unit *nu = &sc.u[neg_unit];
+				const char *s = n->text + nu->off;
+				if (utf8_is_han(utf8_decode(s, nu->len, &(size_t){0}))) {
+					struct contrib *k = add_contrib(nu, BARE_NEG_WEIGHT, seg);
+					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
+				}
+			}
+			neg_unit = deg_unit = rneg_unit = neg2_unit = -1;
+			neg_used = 0;
+			negf = degf = 1;
+			deg_before_neg = 0;
+			if (!u)
+				break;
+			cl = u->clause;
+		}
+		e = &m->e[u->entry];
+		ut = n->text + u->off;
+		switch (e->role) {
+		case R_NEG:
+			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
+				neg2_unit = neg_unit;
+				negf *= e->w;
+			} else {
+				negf = e->w;
+				neg2_unit = -1;
+				deg_before_neg = deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW;
+				if (!deg_before_neg) {
+					deg_unit = -1;
+					degf = 1;
+				}
+			}
+			neg_unit = (int)i;
+			neg_used = 0;
+			neg_end = u->pend;
+			break;
+		case R_RHET_NEG:
+			rneg_unit = (int)i;
+			negf = e->w;
+			neg_unit = (int)i;
+			neg_used = 0;
+			neg_end = u->pend;
+			break;
+		case R_DEGREE:
+			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW)
+				degf *= e->w;
+			else
+				degf = e->w;
+			deg_unit = (int)i;
+			deg_end = u->pend;
+			break;
+		case R_CONTRAST_S:
+			if (i && sc.u[i - 1].clause == u->clause)
+				break;
+			/* fall through */
+		case R_CONTRAST:
+			for (int s = 0; s <= seg; s++)
+				sc.segmul[s] *= CONTRAST_BEFORE;
+			seg++;
+			grow_seg((size_t)seg + 1);
+			sc.segmul[seg] = e->w;
+			break;
+		case R_COND:
+			sc.c[u->clause].cond = 1;
+			break;
+		case R_RHET:
+			sc.c[u->clause].rhet = 1;
+			break;
+		case R_QEND:
+			sc.c[u->clause].qend_end = u->off + u->len;
+			break;
+		case R_WISH:
+			if (sc.c[u->clause].cond ||
+			    (u->clause > 0 && sc.c[u->clause - 1].cond)) {
+				struct contrib *k = add_contrib(u, e->w, seg);
+				rule_add(k, "wish:%.*s", (int)u->len, ut);
+			}
+			break;
+		case R_PDEG:
+			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
+			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1])) {
+				degf = PDEG_FACTOR;
+				deg_unit = (int)i;
+				deg_end = u->pend;
+				break;
+			}
+			/* fall through */
+		case R_POLAR:
+		case R_CONTEXT:
+		case R_DOMAIN: {
+			double w = e->w, dw;
+			struct contrib *k;
+			const char *why = NULL;
+			if (m->cats && category >= 0) {
+				norm_key(&sc.key, ut, u->len);
+				if (category_sentiment(m->cats, category, sc.key.buf, sc.key.len, &dw)) {
+					w = dw;
+					why = category_name(m->cats, category);
+				}
+			}
+			if (w == 0)
+				break;
+			if (u->raw) {
+				k = add_contrib(u, w, -1);
+				rule_add(k, "%s", (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
+				break;
+			}
+			k = add_contrib(u, w, seg);
+			k->context = e->role == R_CONTEXT;
+			if (why)
+				rule_add(k, "domain:%s", why);
+			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 &&
+			    !(neg_unit >= 0 && !deg_before_neg && u->pos - neg_end <= NEG_WINDOW + 2)) {
+				const struct unit *d = &sc.u[deg_unit];
+				k->w *= degf;
+				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
+			}
+			if (neg_unit >= 0 && u->pos - neg_end <= NEG_WINDOW) {
+				const struct unit *g = &sc.u[neg_unit];
+				double f = negf;
+				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)
+					f *= 0.75; /* 不是很好: a softened negation */
+				k->w *= f;
+				rule_add(k, "%s:%.*s x%g",
+					 rneg_unit >= 0 ? "rhetorical" :
+					 neg2_unit >= 0 ? "double-negation" : "negation",
+					 (int)g->len, n->text + g->off, f);
+				neg_used = 1;
+				neg_unit = -1;
+				rneg_unit = -1;
+				negf = 1;
+			}
+			deg_unit = -1;
+			degf = 1;
+			if (u->caps) {
+				k->w *= CAPS_FACTOR;
+				rule_add(k, "caps x%g", CAPS_FACTOR);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	(void)n;
+}
+
+/* Clause-level factors and discourse weights, then the sums. */
+static void finish(const struct sentiment_model *m, double *pos, double *neg)
+{
+	double other = 0;
+	*pos = *neg = 0;
+	/* Concession clauses: find them from the units. */
+	for (size_t i = 0; i < sc.nu; i++) {
+		const struct sent_entry *e = &m->e[sc.u[i].entry];
+		if (e->role == R_CONCESSION)
+			for (size_t j = 0; j < sc.nk; j++)
+				if (sc.k[j].clause == sc.u[i].clause && sc.k[j].seg >= 0 &&
+				    !sc.k[j].concession) {
+					sc.k[j].w *= e->w;
+					sc.k[j].concession = 1;
+					rule_add(&sc.k[j], "concession x%g", (double)e->w);
+				}
+	}
+	for (size_t j = 0; j < sc.nk; j++) {
+		struct contrib *k = &sc.k[j];
+		const struct clause *c = &sc.c[k->clause];
+		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
+		if (k->seg < 0)
+			continue; /* emoticons and emoji: as written */
+		if (c->rhet && question) {
+			k->w = -k->w;
+			rule_add(k, "rhetorical-question x-1");
+		} else if (question) {
+			k->w *= QUESTION_FACTOR;
+			rule_add(k, "question x%g", QUESTION_FACTOR);
+		}
+		if (c->cond && strncmp(k->rule, "wish", 4)) {
+			k->w *= COND_FACTOR;
+			rule_add(k, "conditional x%g", COND_FACTOR);
+		}
+		if (c->excl) {
+			double f = 1 + EXCL_STEP * (c->excl > 4 ? 4 : c->excl);
+			k->w *= f;
+			rule_add(k, "exclamation x%g", f);
+		}
+		if (sc.segmul[k->seg] != 1) {
+			k->w *= sc.segmul[k->seg];
+			rule_add(k, "contrast x%g", sc.segmul[k->seg]);
+		}
+	}
+	for (size_t j = 0; j < sc.nk; j++)
+		if (!sc.k[j].context)
+			other += sc.k[j].w;
+	for (size_t j = 0; j < sc.nk; j++) {
+		struct contrib *k = &sc.k[j];
+		if (k->context && other != 0 && (other > 0) != (k->w > 0)) {
+			k->w = -k->w;
+			rule_add(k, "context:%s", other > 0 ? "+" : "-");
+		}
+		if (k->w > 0)
+			*pos += k->w;
+		else
+			*neg -= k->w;
+	}
+}
+
+void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
+		       struct strbuf *out, struct sentiment_result *res)
+{
+	double pos, neg;
+	build_units(m, n);
+	score_units(m, n, category);
+	finish(m, &pos, &neg);
+	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
+	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
+	res->intensity = (pos + neg) / (pos + neg + 3);
+	res->nterms = (int)sc.nk;
+	if (!out)
+		return;
+	sb_addf(out, "{\"label\":\"%s\",\"score\":",
+		res->label > 0 ? "positive" : res->label < 0 ? "negative" : "neutral");
+	sb_add_json_num(out, res->score);
+	sb_adds(out, ",\"evidence\":[");
+	for (size_t j = 0; j < sc.nk && j < EVIDENCE_MAX; j++) {
+		const struct contrib *k = &sc.k[j];
+		if (j)
+			sb_addc(out, ',');
+		sb_adds(out, "{\"term\":");
+		sb_add_json_str(out, n->text + k->off, k->len);
+		sb_adds(out, ",\"weight\":");
+		sb_add_json_num(out, k->w);
+		sb_adds(out, ",\"rule\":");
+		sb_add_json_str(out, k->rule[0] ? k->rule : "lexicon",
+				k->rule[0] ? strlen(k->rule) : 7);
+		sb_addc(out, '}');
+	}
+	sb_adds(out, "]}");
+}
+
+int sentiment_from_json(const struct cJSON *v, struct sentiment_result *res)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(v, "score");
+	const cJSON *ev = cJSON_GetObjectItemCaseSensitive(v, "evidence");
+	if (!cJSON_IsNumber(s))
+		return -1;
+	memset(res, 0, sizeof *res);
+	res->score = s->valuedouble;
+	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
+	res->intensity = fabs(res->score);
+	res->nterms = cJSON_IsArray(ev) ? cJSON_GetArraySize(ev) : 0;
+	return 0;
+}
