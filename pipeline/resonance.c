@@ -31,7 +31,7 @@
 #include "utf8.h"
 #include "util.h"
 
-#define RES_REPEAT 2       /* times one cue (or pattern) counts at most */
+#define RES_REPEAT 1       /* times one cue (or pattern) counts at most */
 #define RES_MAX_EVIDENCE 8 /* evidence items per part */
 
 enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_NPARTS };
@@ -41,7 +41,12 @@ static const char *const part_name[P_NPARTS] = {
 };
 
 /* Every documented constant in one place (docs/scoring.md explains each). */
-static const struct res_params {
+#ifdef RES_TUNING
+#define RES_CONST
+#else
+#define RES_CONST const
+#endif
+static RES_CONST struct res_params {
 	double k[P_NPARTS];     /* saturation constants: raw sum giving 63% of the part */
 	double w[5];            /* combination weights of the five parts */
 	double len_ref;         /* units beyond which raw sums are damped by sqrt(len_ref/units) */
@@ -53,6 +58,8 @@ static const struct res_params {
 	double price, price_cap; /* experiential: per price, capped */
 	double dur, dur_cap;    /* experiential: per duration (3天, 两个月), capped */
 	double quest, quest_cap; /* interaction: per question mark run, capped */
+	double latin, latin_cap; /* experiential: per Latin word (names of places, brands), capped */
+	double hs_score;        /* the whole score is multiplied by exp(-hardsell * hs_score) */
 } RP = {
 	.k = { 4, 6, 4, 4, 3, 3 },
 	.w = { 0.20, 0.30, 0.15, 0.10, 0.25 },
@@ -65,6 +72,8 @@ static const struct res_params {
 	.price = 1.0, .price_cap = 5,
 	.dur = 0.5, .dur_cap = 4,
 	.quest = 0.75, .quest_cap = 4,
+	.latin = 0, .latin_cap = 10,
+	.hs_score = 0.1,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -129,6 +138,20 @@ struct resonance_model *resonance_model_new(const struct lexset *ls)
 	struct strbuf key = STRBUF_INIT;
 
 	cue_set_init(&m->cues);
+#ifdef RES_TUNING
+	{ /* calibration builds only: RES_TUNE="i=v,..." sets field i of RP (docs/scoring.md) */
+		const char *e = getenv("RES_TUNE");
+		double *f = (double *)&RP;
+		while (e && *e) {
+			char *end;
+			long idx = strtol(e, &end, 10);
+			if (*end != '=')
+				break;
+			f[idx] = strtod(end + 1, &end);
+			e = *end ? end + 1 : end;
+		}
+	}
+#endif
 	for (size_t i = 0; k && i < k->n; i++) {
 		const struct lex_row *r = &k->row[i];
 		int part = r->ncol > 1 ? part_of(r->col[1]) : -1;
@@ -268,14 +291,34 @@ static double units_of(const struct note *n, const struct token *t)
 
 struct res_scan {
 	double x[P_NPARTS];
-	double units;
+	double units;  /* content units of the body (tags excluded) */
+	double fresh;  /* content units of distinct tokens: a repeated token counts once */
 	struct res_ev ev[P_NPARTS];
-	double excl, quest, emo, num, price, dur;
+	double excl, quest, emo, num, price, dur, latin;
 };
+
+/* A per-note set of token hashes (open addressing; 0 marks an empty slot). Returns 1 when
+ * h was new. */
+static int set_add(uint32_t *set, size_t mask, uint32_t h)
+{
+	if (!h)
+		h = 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		if (set[i] == h)
+			return 0;
+		if (!set[i]) {
+			set[i] = h;
+			return 1;
+		}
+	}
+}
 
 static void scan_note(const struct resonance_model *m, const struct note *n,
 		      struct res_scan *s)
 {
+	static _Thread_local uint32_t *set;
+	static _Thread_local size_t capset;
+	size_t mask = 15;
 	static _Thread_local uint8_t *seen; /* per cue: times counted in this note */
 	static _Thread_local size_t capseen;
 	static _Thread_local pcre2_match_data *md;
@@ -285,14 +328,24 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 
 	NM_GROW(seen, capseen, m->ncue + 1);
 	memset(seen, 0, m->ncue);
+	while (mask + 1 < 2 * n->ntok)
+		mask = mask * 2 + 1;
+	NM_GROW(set, capset, mask + 1);
+	memset(set, 0, (mask + 1) * sizeof *set);
 	cue_prepare(n, &cn);
+	for (size_t i = 0; i < n->ntok; i++) {
+		double u = units_of(n, &n->tok[i]);
+		s->units += u;
+		if (u > 0 && set_add(set, mask, hmap_hash(cn.buf + cn.off[i],
+							   cn.off[i + 1] - cn.off[i])))
+			s->fresh += u;
+	}
 	for (size_t i = 0; i < n->ntok;) {
 		const struct token *t = &n->tok[i];
 		const char *ts = n->text + t->off;
 		uint32_t c;
 		size_t len;
 
-		s->units += units_of(n, t);
 		/* structure */
 		if (t->type == TOK_PUNCT) {
 			int e = tok_has(ts, t->len, excl_marks), q = tok_has(ts, t->len, quest_marks);
@@ -305,6 +358,8 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		}
 		if (t->type == TOK_EMOJI || t->type == TOK_EMOTICON)
 			s->emo++;
+		if (t->type == TOK_LATIN)
+			s->latin++;
 		if (t->type == TOK_NUMBER) {
 			const struct token *nx = i + 1 < n->ntok ? &n->tok[i + 1] : NULL;
 			const char *ns = nx ? n->text + nx->off : "";
@@ -331,9 +386,6 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term));
 			}
 		}
-		/* the remaining tokens of the match still count as content */
-		for (size_t j = i + 1; j < i + len; j++)
-			s->units += units_of(n, &n->tok[j]);
 		i += len;
 	}
 	/* patterns, on the whole text */
@@ -404,6 +456,10 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		s.x[P_EXP] += RP.dur * cap(s.dur, RP.dur_cap);
 		ev_addf(&s.ev[P_EXP], "duration", s.dur);
 	}
+	if (s.latin && RP.latin > 0) {
+		s.x[P_EXP] += RP.latin * cap(s.latin, RP.latin_cap);
+		ev_addf(&s.ev[P_EXP], "latin", s.latin);
+	}
 	if (s.quest) {
 		s.x[P_INTER] += RP.quest * cap(s.quest, RP.quest_cap);
 		ev_addf(&s.ev[P_INTER], "?", s.quest);
@@ -415,12 +471,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		part[p] = sat(s.x[p] * damp, RP.k[p]);
 	penalty = exp(-s.x[P_HARDSELL] / RP.k[P_HARDSELL]);
 	part[P_AUTH] *= penalty;
-	body = sat(s.units, RP.body_k);
+	body = sat(s.fresh, RP.body_k);
 	for (int p = 0; p < 5; p++) {
 		sum += RP.w[p] * part[p];
 		wsum += RP.w[p];
 	}
-	score = 100 * sum / wsum * body;
+	score = 100 * sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
 
 	if (res) {
 		res->score = score;
@@ -455,9 +511,10 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		sb_adds(out, "}}");
 	}
 	if (explain) {
-		sb_addf(explain, "resonance %.1f = 100 x weighted mean of parts (x body %.2f: %.0f "
-				 "content units; cue sums x%.2f length damping)\n",
-			score, body, s.units, damp);
+		sb_addf(explain, "resonance %.1f = 100 x weighted mean of parts x body %.2f (%.0f "
+				 "distinct content units of %.0f) x hard-sell %.2f; raw sums x%.2f "
+				 "length damping\n",
+			score, body, s.fresh, s.units, exp(-s.x[P_HARDSELL] * RP.hs_score), damp);
 		for (int p = 0; p < 5; p++) {
 			sb_addf(explain, "  %-12s %.2f  weight %.2f  raw %.2f  K %.1f%s:", part_name[p],
 				part[p], RP.w[p], s.x[p], RP.k[p],

@@ -1,0 +1,325 @@
+/*
+ * test-resonance.c - resonance and SIPS on written pairs of notes, with the shipped lexicons.
+ *
+ * Monotonic checks (the same note with and without first-hand detail, with and without
+ * hard-sell, a story against a bare list), saturation (a cue repeated fifty times counts like
+ * twice), length robustness (200 topic tags, a pasted article), the evidence output and the
+ * SIPS stages. Sentiment is passed as NULL so these checks do not move when the sentiment
+ * analyser changes; tokens come from the tokenizer with the lexicon terms only (no base
+ * dictionary), so they do not move with the dictionary either.
+ * Run from the repository root (make test does).
+ */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "resonance.h"
+#include "segdict.h"
+#include "sips.h"
+#include "tap.h"
+#include "token.h"
+#include "util.h"
+
+static struct lexset ls;
+static struct segdict *dict;
+static struct tokenizer *tk;
+static struct tok_scratch *ts;
+static struct resonance_model *rm;
+static struct category_model *cm;
+static struct sips_model *sm;
+static struct tokens toks;
+static struct strbuf text = STRBUF_INIT;
+
+static int setup(void)
+{
+	const char *root = "lexicons";
+	struct segdict_opts so;
+	struct tokenizer_opts to;
+
+	norm_init(1);
+	memset(&ls, 0, sizeof ls);
+	if (lexset_load(&ls, &root, 1) < 0)
+		return -1;
+	memset(&so, 0, sizeof so);
+	so.dict_path = "none";
+	so.ls = &ls;
+	so.t2s = 1;
+	so.cache_dir = "";
+	if (segdict_open(&dict, &so) < 0)
+		return -1;
+	memset(&to, 0, sizeof to);
+	to.dict = dict;
+	if (!(tk = tokenizer_new(&to)) || !(ts = tok_scratch_new(tk)))
+		return -1;
+	rm = resonance_model_new(&ls);
+	cm = category_model_new(&ls);
+	sm = sips_model_new(&ls, cm);
+	return rm && cm && sm ? 0 : -1;
+}
+
+/* Make a note of title + "\n" + desc (title may be NULL). */
+static void make_note(struct note *n, const char *title, const char *desc)
+{
+	sb_reset(&text);
+	if (title) {
+		sb_adds(&text, title);
+		sb_addc(&text, '\n');
+	}
+	sb_adds(&text, desc);
+	tokenize(tk, ts, text.buf, text.len, &toks);
+	memset(n, 0, sizeof *n);
+	n->text = text.buf;
+	n->len = text.len;
+	n->title_len = title ? strlen(title) : 0;
+	n->tok = toks.v;
+	n->ntok = toks.n;
+}
+
+/* Score desc; fills res and returns the parsed JSON value (caller frees). */
+static cJSON *score(const char *title, const char *desc, struct resonance_result *res)
+{
+	struct note n;
+	struct strbuf out = STRBUF_INIT;
+	cJSON *v;
+	make_note(&n, title, desc);
+	resonance_score(rm, &n, NULL, &out, res, NULL);
+	v = cJSON_Parse(out.buf);
+	sb_release(&out);
+	return v;
+}
+
+static double num(const cJSON *o, const char *k)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+	return cJSON_IsNumber(v) ? v->valuedouble : -1;
+}
+
+static int has_str(const cJSON *arr, const char *s)
+{
+	const cJSON *e;
+	cJSON_ArrayForEach(e, arr)
+		if (cJSON_IsString(e) && !strcmp(e->valuestring, s))
+			return 1;
+	return 0;
+}
+
+static const cJSON *evidence(const cJSON *v, const char *part)
+{
+	return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(v, "evidence"),
+						part);
+}
+
+enum { EMO, EXP, AUTH, STORY, INTER };
+
+static const char base[] = "这款面霜我觉得还可以，冬天用着挺舒服的，推荐给需要的人。";
+
+static void test_first_hand(void)
+{
+	struct resonance_result a, b;
+	cJSON *va = score("面霜分享", base, &a);
+	cJSON *vb = score("面霜分享",
+			  "这款面霜亲测用了三个月，自费买的，已经空瓶回购了。质地是很软的乳霜，"
+			  "上脸很服帖，价格$25，冬天用着挺舒服的，缺点是香味有点重。",
+			  &b);
+	ok(b.part[AUTH] > a.part[AUTH], "first-hand: authenticity rises (%.3f > %.3f)",
+	   b.part[AUTH], a.part[AUTH]);
+	ok(b.part[EXP] > a.part[EXP], "first-hand: experiential rises (%.3f > %.3f)",
+	   b.part[EXP], a.part[EXP]);
+	ok(b.score > a.score, "first-hand: score rises (%.1f > %.1f)", b.score, a.score);
+	ok(has_str(evidence(vb, "authenticity"), "亲测"), "first-hand: 亲测 is evidence");
+	ok(has_str(evidence(vb, "authenticity"), "缺点"), "first-hand: honest 缺点 is evidence");
+	ok(has_str(evidence(vb, "experiential"), "质地"), "first-hand: 质地 is evidence");
+	ok(has_str(evidence(vb, "experiential"), "price×1"), "first-hand: the price is evidence");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+}
+
+static void test_hard_sell(void)
+{
+	static const char plain[] = "亲测用了一个月，质地清爽，上脸服帖，价格也合适，我觉得值得一试。";
+	struct resonance_result a, b;
+	struct strbuf sell = STRBUF_INIT;
+	cJSON *va, *vb;
+	sb_adds(&sell, plain);
+	sb_adds(&sell, "全网最低价！史上最强面霜，闭眼入，限时秒杀，私信下单！");
+	va = score(NULL, plain, &a);
+	vb = score(NULL, sell.buf, &b);
+	ok(b.part[AUTH] < a.part[AUTH], "hard-sell: authenticity falls (%.3f < %.3f)",
+	   b.part[AUTH], a.part[AUTH]);
+	ok(b.score < a.score, "hard-sell: score falls (%.1f < %.1f)", b.score, a.score);
+	ok(has_str(evidence(vb, "authenticity"), "-全网最低"),
+	   "hard-sell: penalty cue shown as -全网最低");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	sb_release(&sell);
+}
+
+static void test_story(void)
+{
+	struct resonance_result a, b;
+	cJSON *va = score(NULL, "面霜。精华。防晒。口红。眼霜。卸妆油。粉底液。", &a);
+	cJSON *vb = score(NULL,
+			  "第一次用这个面霜是去年冬天，那天脸干到起皮。本来没抱希望，没想到"
+			  "后来皮肤终于不干了，现在每天都离不开它。",
+			  &b);
+	ok(b.part[STORY] > a.part[STORY] && a.part[STORY] == 0,
+	   "story: narrative scores, a bare list does not (%.3f)", b.part[STORY]);
+	ok(b.score > a.score, "story: the story outranks the list (%.1f > %.1f)", b.score,
+	   a.score);
+	ok(has_str(evidence(vb, "story"), "没想到"), "story: 没想到 is evidence");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+}
+
+static void test_interaction(void)
+{
+	struct resonance_result a, b;
+	cJSON *va = score(NULL, base, &a);
+	cJSON *vb = score(NULL, "姐妹们！这款面霜冬天用着挺舒服的，你们用过吗？评论区告诉我～", &b);
+	ok(b.part[INTER] > a.part[INTER], "interaction: reader address rises (%.3f > %.3f)",
+	   b.part[INTER], a.part[INTER]);
+	ok(has_str(evidence(vb, "interaction"), "评论区"), "interaction: 评论区 is evidence");
+	ok(has_str(evidence(vb, "interaction"), "?×1"), "interaction: the question is evidence");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+}
+
+static void test_saturation_and_length(void)
+{
+	static const char note[] =
+		"亲测用了两个月，质地清爽，上脸服帖，价格$30，性价比很高。第一次用的时候没想到"
+		"这么好用，后来就回购了。姐妹们可以试试，你们有什么推荐吗？";
+	struct resonance_result a, b, c, d;
+	struct strbuf s = STRBUF_INIT;
+	cJSON *v;
+
+	v = score(NULL, note, &a);
+	cJSON_Delete(v);
+	/* 200 topic tags, some of them cue words */
+	sb_adds(&s, note);
+	for (int i = 0; i < 200; i++)
+		sb_adds(&s, i % 2 ? "#开心[话题]#" : "#亲测好用[话题]#");
+	v = score(NULL, s.buf, &b);
+	cJSON_Delete(v);
+	ok(b.score <= a.score + 1e-9, "tags: 200 topic tags do not raise the score (%.1f <= %.1f)",
+	   b.score, a.score);
+	/* the same note pasted twenty times */
+	sb_reset(&s);
+	for (int i = 0; i < 20; i++)
+		sb_adds(&s, note);
+	v = score(NULL, s.buf, &c);
+	cJSON_Delete(v);
+	ok(c.score <= a.score * 1.1, "article: twenty copies do not win by size (%.1f vs %.1f)",
+	   c.score, a.score);
+	/* one cue fifty times counts like twice */
+	sb_reset(&s);
+	sb_adds(&s, "这个面霜");
+	for (int i = 0; i < 50; i++)
+		sb_adds(&s, "亲测");
+	v = score(NULL, s.buf, &d);
+	cJSON_Delete(v);
+	{
+		struct resonance_result e;
+		v = score(NULL, "这个面霜亲测亲测", &e);
+		cJSON_Delete(v);
+		ok(d.part[AUTH] <= e.part[AUTH] + 1e-9,
+		   "saturation: a cue repeated 50 times counts like twice (%.3f <= %.3f)",
+		   d.part[AUTH], e.part[AUTH]);
+	}
+	for (int p = 0; p < 5; p++)
+		ok(c.part[p] >= 0 && c.part[p] <= 1, "range: part %d of the long note in [0,1]", p);
+	ok(c.score >= 0 && c.score <= 100, "range: score in [0,100]");
+	sb_release(&s);
+}
+
+static void test_empty_and_json(void)
+{
+	struct resonance_result r;
+	cJSON *v = score(NULL, "", &r);
+	ok(v != NULL, "empty: output is valid JSON");
+	ok(r.score == 0, "empty: score 0");
+	ok(num(v, "score") == 0 && num(v, "emotional") == 0, "empty: JSON fields are 0");
+	ok(cJSON_IsArray(evidence(v, "story")), "empty: evidence lists are present");
+	cJSON_Delete(v);
+	v = score("标题\"引号\"", "带引号\"和\\反斜杠\t以及控制字符\x01的笔记！", &r);
+	ok(v != NULL, "quotes and control bytes: output is valid JSON");
+	cJSON_Delete(v);
+}
+
+static cJSON *sips(const char *title, const char *desc)
+{
+	struct note n;
+	struct strbuf out = STRBUF_INIT;
+	cJSON *v;
+	make_note(&n, title, desc);
+	sips_score(sm, &n, &out, NULL);
+	v = cJSON_Parse(out.buf);
+	sb_release(&out);
+	return v;
+}
+
+static void test_sips(void)
+{
+	cJSON *a = sips("油皮护肤分享", "这款精华液性价比很高，学生党也买得起，敏感肌用着不刺激。"
+					"你们有什么推荐吗？评论区告诉我！建议收藏 #护肤[话题]# @小红薯");
+	cJSON *b = sips(NULL, "今天天气不错。");
+	const cJSON *aud = cJSON_GetObjectItemCaseSensitive(a, "audience");
+	const cJSON *cat = cJSON_GetObjectItemCaseSensitive(a, "category");
+	ok(a && b, "sips: valid JSON");
+	ok(cJSON_IsString(cat) && !strcmp(cat->valuestring, "skincare"), "sips: category skincare");
+	ok(has_str(aud, "学生党") && has_str(aud, "敏感肌") && has_str(aud, "油皮"),
+	   "sips: audience 学生党, 敏感肌, 油皮");
+	ok(num(a, "identify") > num(b, "identify"), "sips: identify higher for a targeted note");
+	ok(num(a, "participate") > num(b, "participate"), "sips: participate higher with 评论区");
+	ok(num(a, "share") > num(b, "share"), "sips: share higher with 建议收藏, tags, mention");
+	ok(num(a, "identify") <= 1 && num(a, "share") <= 1 && num(a, "participate") <= 1,
+	   "sips: stages in [0,1]");
+	ok(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(b, "category")),
+	   "sips: no category -> null");
+	ok(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(b, "audience")) == 0,
+	   "sips: no audience -> []");
+	ok(has_str(evidence(a, "share"), "建议收藏"), "sips: 建议收藏 is share evidence");
+	ok(has_str(evidence(a, "participate"), "评论区"), "sips: 评论区 is participate evidence");
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+}
+
+static void test_explain(void)
+{
+	struct note n;
+	struct strbuf ex = STRBUF_INIT;
+	make_note(&n, NULL, "亲测好用！全网最低价");
+	resonance_score(rm, &n, NULL, NULL, NULL, &ex);
+	ok(strstr(ex.buf ? ex.buf : "", "authenticity") != NULL, "explain: names the parts");
+	ok(strstr(ex.buf ? ex.buf : "", "全网最低") != NULL, "explain: shows the hard-sell cue");
+	sb_release(&ex);
+}
+
+int main(void)
+{
+	if (setup() < 0) {
+		ok(0, "setup: lexicons, dictionary and models load (run from the repository root)");
+		return tap_done();
+	}
+	test_first_hand();
+	test_hard_sell();
+	test_story();
+	test_interaction();
+	test_saturation_and_length();
+	test_empty_and_json();
+	test_sips();
+	test_explain();
+	sips_model_free(sm);
+	category_model_free(cm);
+	resonance_model_free(rm);
+	tok_scratch_free(ts);
+	tokenizer_free(tk);
+	segdict_free(dict);
+	lexset_release(&ls);
+	tokens_release(&toks);
+	sb_release(&text);
+	return tap_done();
+}
