@@ -39,7 +39,7 @@ def main(argv):
 	def bad(line, msg):
 		nonlocal problems
 		problems += 1
-		print(f"{path}:{line}: {msg}")
+		print(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
 
 	if raw.startswith(b"\xef\xbb\xbf"):
 		bad(1, "file starts with a byte order mark")
@@ -115,7 +115,7 @@ def main(argv):
 	      f"{by['sentiment']['positive']:>4} {by['sentiment']['negative']:>4} {by['sentiment']['neutral']:>4} {hard:>4}")
 	for lab in LABELS:
 		if by["label"][lab] == 0:
-			bad(0, f"label '{lab}' has no notes")
+			bad(None, f"label '{lab}' has no notes")
 	if problems:
 		print(f"{problems} problem(s)", file=sys.stderr)
 		return 1
