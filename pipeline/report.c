@@ -1370,8 +1370,10 @@ static int match_at(const char *s, size_t n, const char *t)
 static void highlight(struct strbuf *o, const char *s, const struct kept *k, int html)
 {
 	size_t n = strlen(s), i = 0;
+	int bold = 0; /* markdown: a ** run is open (adjacent matches share one) */
 	while (i < n) {
 		int best = 0, bi = -1;
+		size_t l;
 		for (int e = 0; e < k->nev; e++) {
 			int m = match_at(s + i, n - i, k->ev[e]);
 			if (m > best) {
@@ -1388,14 +1390,19 @@ static void highlight(struct strbuf *o, const char *s, const struct kept *k, int
 				html_esc(o, s + i, (size_t)best);
 				sb_adds(o, "</mark>");
 			} else {
-				sb_adds(o, "**");
+				if (!bold)
+					sb_adds(o, "**");
+				bold = 1;
 				md_esc(o, s + i, (size_t)best);
-				sb_adds(o, "**");
 			}
 			i += (size_t)best;
 			continue;
 		}
-		size_t l = utf8_valid_len(s + i, n - i);
+		if (bold) {
+			sb_adds(o, "**");
+			bold = 0;
+		}
+		l = utf8_valid_len(s + i, n - i);
 		if (!l)
 			l = 1;
 		if (html)
@@ -1404,6 +1411,8 @@ static void highlight(struct strbuf *o, const char *s, const struct kept *k, int
 			md_esc(o, s + i, l);
 		i += l;
 	}
+	if (bold)
+		sb_adds(o, "**");
 }
 
 /* Correlations for the engagement section: resonance, text length, each part. */
