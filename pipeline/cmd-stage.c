@@ -1,12 +1,17 @@
 /*
  * cmd-stage.c - the stage commands (tokenize, classify, score, run): shared option parsing
- * and the read-process-write loop. Output goes through one buffer flushed in large writes;
- * a failed write is an error (exit 2), SIGPIPE ends the process quietly.
+ * and the read-process-write loop (-j N worker threads, output in input order, progress).
+ * Output goes through one buffer per batch flushed in large writes; a failed write is an
+ * error (exit 2), SIGPIPE ends the process quietly.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cjson/cJSON.h>
 
 #include "cmd.h"
 
@@ -173,67 +178,420 @@ static int flush_out(struct strbuf *sb)
 	return 0;
 }
 
-static void explain_header(struct strbuf *ex, const struct reader *r, const struct record *rec)
+/*
+ * The read-process-write loop.
+ *
+ * The main thread reads records into batches (at most BATCH_RECORDS records or about
+ * BATCH_BYTES bytes, one input file each) and writes finished batches in input order; with
+ * -j N > 1, N worker threads each with their own pipeline_worker process batches. Batches live
+ * in a ring of 2N+2 slots: before reusing a slot the main thread waits for the batch in it,
+ * which is always the oldest unwritten one, and writes it. So at most 2N+2 batches exist at any
+ * time (memory is flat in the length of the input), output is in input order, and every
+ * record goes through the same code with the same per-record state whatever N is, so the
+ * output is byte-identical to -j 1. With -j 1 batches are processed inline in the main thread.
+ *
+ * JSON Lines records are copied raw into the batch and parsed in the worker
+ * (record_parse_json), so parsing runs in parallel too; other formats are parsed by the reader
+ * and the cJSON object is handed over (reader_detach). Bad-record messages and --explain text
+ * are collected per batch and written to stderr when the batch is written, so they too come in
+ * input order.
+ */
+#define BATCH_RECORDS 256
+#define BATCH_BYTES (64u << 10)
+#define BATCH_KEEP (4u << 20) /* buffers above this are released after a batch */
+
+enum item_kind { ITEM_RAW, ITEM_OBJ, ITEM_BAD };
+
+struct item {
+	enum item_kind kind;
+	long line;
+	size_t off, len;     /* ITEM_RAW: the line; ITEM_BAD: the bad bytes (in batch->in) */
+	size_t msg;          /* ITEM_BAD: offset of the message (NUL-terminated) in batch->in */
+	cJSON *obj;          /* ITEM_OBJ */
+};
+
+enum batch_state { B_FREE, B_FILLED, B_TAKEN, B_DONE };
+
+struct batch {
+	enum batch_state state;
+	long seq;
+	const char *name;    /* the input's display name (owned by the loop) */
+	struct strbuf in;
+	struct item *it;
+	size_t n, cap;
+	struct strbuf out, err;
+	int rc;
+};
+
+struct progress {
+	int on, tty;
+	double start, last;
+	size_t total;        /* bytes of every input when all are regular files, else 0 */
+	size_t done_bytes;   /* bytes of the inputs already closed */
+	long records;
+	int shown;           /* a \r line is on the terminal */
+};
+
+struct loop {
+	const struct cli *c;
+	const struct pipeline *p;
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct batch *ring;
+	size_t nslot;
+	long fill_seq, take_seq, write_seq;
+	int quit, threaded;
+	struct pipeline_worker *inline_w;
+	struct strbuf inline_ex;
+	int rc;
+	struct progress pr;
+};
+
+static void batch_clear(struct batch *b)
 {
-	sb_addf(ex, "== %s:%ld\n", reader_name(r), rec->line);
+	for (size_t i = 0; i < b->n; i++)
+		if (b->it[i].kind == ITEM_OBJ)
+			cJSON_Delete(b->it[i].obj);
+	b->n = 0;
+	b->rc = 0;
+	if (b->in.cap > BATCH_KEEP)
+		sb_release(&b->in);
+	if (b->out.cap > BATCH_KEEP)
+		sb_release(&b->out);
+	if (b->err.cap > BATCH_KEEP)
+		sb_release(&b->err);
+	sb_reset(&b->in);
+	sb_reset(&b->out);
+	sb_reset(&b->err);
+}
+
+static struct item *batch_push(struct batch *b, enum item_kind kind, long line)
+{
+	struct item *it;
+	NM_GROW(b->it, b->cap, b->n + 1);
+	it = &b->it[b->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->line = line;
+	return it;
+}
+
+static int batch_full(const struct batch *b)
+{
+	return b->n >= BATCH_RECORDS || b->in.len >= BATCH_BYTES;
+}
+
+/* Process every record of b with worker w (any thread). */
+static void batch_process(const struct loop *L, struct pipeline_worker *w, struct strbuf *ex,
+			  struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		struct item *it = &b->it[i];
+		struct record rec;
+		char msg[256];
+		cJSON *obj = NULL;
+		memset(&rec, 0, sizeof rec);
+		rec.line = it->line;
+		if (it->kind == ITEM_RAW) {
+			rec.raw = b->in.buf + it->off;
+			rec.rawlen = it->len;
+			if (record_parse_json(rec.raw, rec.rawlen, &obj, msg, sizeof msg) != REC_OK) {
+				rec.error = msg;
+				rec.bad = rec.raw;
+				rec.badlen = rec.rawlen;
+			}
+		} else if (it->kind == ITEM_OBJ) {
+			obj = it->obj;
+			it->obj = NULL;
+			it->kind = ITEM_RAW; /* nothing left to free */
+		} else {
+			rec.error = b->in.buf + it->msg;
+			rec.bad = b->in.buf + it->off;
+			rec.badlen = it->len;
+		}
+		if (!obj) {
+			sb_addf(&b->err, "notemine: %s:%ld: %s\n", b->name, rec.line, rec.error);
+			b->rc = 1;
+			if (!L->c->skip_bad)
+				pipeline_bad(L->p, &rec, &b->out);
+			continue;
+		}
+		rec.obj = obj;
+		if (L->c->po.explain) {
+			sb_reset(ex);
+			sb_addf(ex, "== %s:%ld\n", b->name, rec.line);
+			pipeline_process(w, &rec, &b->out, ex);
+			sb_add(&b->err, ex->buf, ex->len);
+		} else {
+			pipeline_process(w, &rec, &b->out, NULL);
+		}
+		cJSON_Delete(obj);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	struct loop *L = arg;
+	struct pipeline_worker *w = pipeline_worker_new(L->p);
+	struct strbuf ex = STRBUF_INIT;
+	pthread_mutex_lock(&L->mu);
+	for (;;) {
+		struct batch *b;
+		while (!L->quit && L->take_seq == L->fill_seq)
+			pthread_cond_wait(&L->work, &L->mu);
+		if (L->take_seq == L->fill_seq)
+			break; /* quit and nothing left */
+		b = &L->ring[(size_t)L->take_seq % L->nslot];
+		L->take_seq++;
+		b->state = B_TAKEN;
+		pthread_mutex_unlock(&L->mu);
+		batch_process(L, w, &ex, b);
+		pthread_mutex_lock(&L->mu);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&L->done);
+	}
+	pthread_mutex_unlock(&L->mu);
+	sb_release(&ex);
+	pipeline_worker_free(w);
+	return NULL;
+}
+
+static void progress_show(struct loop *L, size_t cur, int final)
+{
+	struct progress *pr = &L->pr;
+	double now = nm_now(), secs = now - pr->start;
+	size_t bytes = pr->done_bytes + cur;
+	double mb = (double)bytes / 1e6, rate = secs > 0 ? mb / secs : 0;
+	char eta[64] = "";
+	if (!pr->on || (!final && now - pr->last < (pr->tty ? 0.25 : 2.0)))
+		return;
+	pr->last = now;
+	if (!final && pr->total && rate > 0 && bytes <= pr->total) {
+		double left = (double)(pr->total - bytes) / 1e6 / rate;
+		snprintf(eta, sizeof eta, ", %.0f%%, ETA %d:%02d",
+			 100.0 * (double)bytes / (double)pr->total, (int)(left / 60),
+			 (int)left % 60);
+	}
+	fprintf(stderr, "%snotemine: %ld records, %.1f MB, %.1f MB/s%s%s%s",
+		pr->tty ? "\r" : "", pr->records, mb, rate, eta,
+		final ? (secs >= 10 ? "" : "") : "", pr->tty ? "\033[K" : "\n");
+	pr->shown = pr->tty;
+	if (final && pr->tty) {
+		fputc('\n', stderr);
+		pr->shown = 0;
+	}
+}
+
+/* Write a finished batch (main thread). */
+static void batch_write(struct loop *L, struct batch *b)
+{
+	if (b->err.len) {
+		if (L->pr.shown) {
+			fputs("\r\033[K", stderr);
+			L->pr.shown = 0;
+		}
+		fwrite(b->err.buf, 1, b->err.len, stderr);
+	}
+	if (b->rc > L->rc)
+		L->rc = b->rc;
+	if (L->rc < 2 && b->out.len && flush_out(&b->out) < 0)
+		L->rc = 2;
+	batch_clear(b);
+	b->state = B_FREE;
+	L->write_seq++;
+}
+
+/* The slot for the next batch to fill, written out first if it still holds a batch. */
+static struct batch *batch_acquire(struct loop *L, const char *name)
+{
+	struct batch *b = &L->ring[(size_t)L->fill_seq % L->nslot];
+	if (L->threaded) {
+		pthread_mutex_lock(&L->mu);
+		while (b->state != B_FREE && b->state != B_DONE)
+			pthread_cond_wait(&L->done, &L->mu);
+		pthread_mutex_unlock(&L->mu);
+	}
+	if (b->state == B_DONE)
+		batch_write(L, b);
+	b->seq = L->fill_seq;
+	b->name = name;
+	return b;
+}
+
+static void batch_submit(struct loop *L, struct batch *b)
+{
+	if (!L->threaded) {
+		batch_process(L, L->inline_w, &L->inline_ex, b);
+		L->fill_seq++;
+		b->state = B_DONE;
+		batch_write(L, b);
+		if (L->inline_ex.cap > BATCH_KEEP)
+			sb_release(&L->inline_ex);
+		return;
+	}
+	pthread_mutex_lock(&L->mu);
+	b->state = B_FILLED;
+	L->fill_seq++;
+	pthread_cond_signal(&L->work);
+	pthread_mutex_unlock(&L->mu);
+}
+
+/* Add the record just read to b. */
+static void batch_add(struct reader *r, struct batch *b, int got, const struct record *rec)
+{
+	struct item *it;
+	if (got == REC_BAD) {
+		it = batch_push(b, ITEM_BAD, rec->line);
+		it->msg = b->in.len;
+		sb_add(&b->in, rec->error, strlen(rec->error) + 1);
+		it->off = b->in.len;
+		it->len = rec->badlen;
+		sb_add(&b->in, rec->bad ? rec->bad : "", rec->badlen);
+	} else if (!rec->obj) {
+		it = batch_push(b, ITEM_RAW, rec->line);
+		it->off = b->in.len;
+		it->len = rec->rawlen;
+		sb_add(&b->in, rec->raw, rec->rawlen);
+	} else {
+		it = batch_push(b, ITEM_OBJ, rec->line);
+		it->obj = reader_detach(r);
+	}
+}
+
+static int want_jobs(int jobs)
+{
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
+	}
+	return jobs;
+}
+
+static void progress_init(struct progress *pr, const struct cli *c, char **files, int nfiles)
+{
+	memset(pr, 0, sizeof *pr);
+	pr->tty = isatty(2);
+	pr->on = c->progress > 0 || (c->progress < 0 && pr->tty);
+	pr->start = pr->last = nm_now();
+	for (int f = 0; f < nfiles; f++) {
+		struct stat st;
+		if (!strcmp(files[f], "-") || stat(files[f], &st) < 0 || !S_ISREG(st.st_mode)) {
+			pr->total = 0;
+			return;
+		}
+		pr->total += (size_t)st.st_size;
+	}
 }
 
 int cli_run_stages(struct cli *c)
 {
-	struct pipeline *p;
-	struct pipeline_worker *w;
-	struct strbuf out = STRBUF_INIT, ex = STRBUF_INIT;
+	struct loop L;
+	struct strbuf head = STRBUF_INIT;
 	char *stdin_only[] = { (char *)"-" };
 	char **files = c->nfiles ? c->files : stdin_only;
-	int nfiles = c->nfiles ? c->nfiles : 1, rc = 0;
+	int nfiles = c->nfiles ? c->nfiles : 1, jobs = want_jobs(c->jobs), nthreads = 0;
+	pthread_t *th = NULL;
+	char **names = xcalloc((size_t)nfiles, sizeof *names);
 
-	if (!(p = pipeline_new(&c->po)))
+	memset(&L, 0, sizeof L);
+	L.c = c;
+	if (!(L.p = pipeline_new(&c->po))) {
+		free(names);
+		free(c->files);
 		return 2;
-	w = pipeline_worker_new(p);
-	sb_init(&out, 1 << 17);
-	pipeline_header(p, &out);
-	for (int f = 0; f < nfiles && rc < 2; f++) {
+	}
+	progress_init(&L.pr, c, files, nfiles);
+	pipeline_header(L.p, &head);
+	if (flush_out(&head) < 0)
+		L.rc = 2;
+	sb_release(&head);
+	L.threaded = jobs > 1;
+	L.nslot = L.threaded ? 2 * (size_t)jobs + 2 : 1;
+	L.ring = xcalloc(L.nslot, sizeof *L.ring);
+	pthread_mutex_init(&L.mu, NULL);
+	pthread_cond_init(&L.work, NULL);
+	pthread_cond_init(&L.done, NULL);
+	if (L.threaded) {
+		th = xcalloc((size_t)jobs, sizeof *th);
+		for (; nthreads < jobs; nthreads++)
+			if (pthread_create(&th[nthreads], NULL, worker_main, &L)) {
+				error("cannot start worker thread %d", nthreads + 1);
+				break;
+			}
+		if (!nthreads)
+			L.threaded = 0;
+	}
+	if (!L.threaded)
+		L.inline_w = pipeline_worker_new(L.p);
+
+	for (int f = 0; f < nfiles && L.rc < 2; f++) {
 		struct reader *r = reader_open(files[f], c->input, c->encoding);
 		struct record rec;
+		struct batch *b;
 		int got;
 		if (!r) {
-			rc = 2;
+			L.rc = 2;
 			continue;
 		}
-		while ((got = reader_next(r, &rec)) != REC_EOF) {
+		names[f] = xstrdup(reader_name(r));
+		reader_set_deferred(r, 1);
+		b = batch_acquire(&L, names[f]);
+		while (L.rc < 2 && (got = reader_next(r, &rec)) != REC_EOF) {
 			if (got == REC_IOERR) {
-				rc = 2;
+				L.rc = 2;
 				break;
 			}
-			if (got == REC_BAD) {
-				error("%s:%ld: %s", reader_name(r), rec.line, rec.error);
-				if (rc < 1)
-					rc = 1;
-				if (!c->skip_bad)
-					pipeline_bad(p, &rec, &out);
-			} else if (c->po.explain) {
-				sb_reset(&ex);
-				explain_header(&ex, r, &rec);
-				pipeline_process(w, &rec, &out, &ex);
-				fputs(ex.buf, stderr);
-			} else {
-				pipeline_process(w, &rec, &out, NULL);
-			}
-			if (out.len >= (1 << 16) && flush_out(&out) < 0) {
-				rc = 2;
-				break;
+			batch_add(r, b, got, &rec);
+			L.pr.records++;
+			if (batch_full(b)) {
+				batch_submit(&L, b);
+				progress_show(&L, reader_offset(r), 0);
+				b = batch_acquire(&L, names[f]);
 			}
 		}
+		if (b->n)
+			batch_submit(&L, b);
+		L.pr.done_bytes += reader_offset(r);
 		reader_close(r);
 	}
-	if (flush_out(&out) < 0)
-		rc = 2;
-	sb_release(&out);
-	sb_release(&ex);
-	pipeline_worker_free(w);
-	pipeline_free(p);
+	/* write what is still in flight, in order */
+	while (L.write_seq < L.fill_seq) {
+		struct batch *b = &L.ring[(size_t)L.write_seq % L.nslot];
+		if (L.threaded) {
+			pthread_mutex_lock(&L.mu);
+			while (b->state != B_DONE)
+				pthread_cond_wait(&L.done, &L.mu);
+			pthread_mutex_unlock(&L.mu);
+		}
+		batch_write(&L, b);
+	}
+	progress_show(&L, 0, 1);
+	pthread_mutex_lock(&L.mu);
+	L.quit = 1;
+	pthread_cond_broadcast(&L.work);
+	pthread_mutex_unlock(&L.mu);
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(th[i], NULL);
+	for (size_t i = 0; i < L.nslot; i++) {
+		batch_clear(&L.ring[i]);
+		sb_release(&L.ring[i].in);
+		sb_release(&L.ring[i].out);
+		sb_release(&L.ring[i].err);
+		free(L.ring[i].it);
+	}
+	free(L.ring);
+	free(th);
+	pthread_mutex_destroy(&L.mu);
+	pthread_cond_destroy(&L.work);
+	pthread_cond_destroy(&L.done);
+	pipeline_worker_free(L.inline_w);
+	sb_release(&L.inline_ex);
+	pipeline_free((struct pipeline *)L.p);
+	for (int f = 0; f < nfiles; f++)
+		free(names[f]);
+	free(names);
 	free(c->files);
-	return rc;
+	return L.rc;
 }
 
 static int stage_cmd(int argc, char **argv, int stages, const char *usage)
