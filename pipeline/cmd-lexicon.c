@@ -30,6 +30,7 @@ static const char lexicon_usage[] =
 	"Subcommands:\n"
 	"  check [DIR|FILE...]     validate lexicons (no argument: the shipped ones and every -L)\n"
 	"  stats                   count entries per kind and per category pack\n"
+	"  list [KIND...]          print the entries in effect (after overrides and deletes)\n"
 	"  new-category NAME DIR   scaffold a documented category pack DIR/categories/NAME.tsv\n"
 	"  discover FILE...        candidate new words of a dump, as TSV ready for a pack\n"
 	"  compile                 build the compiled dictionary cache now\n"
@@ -66,6 +67,13 @@ static const char stats_usage[] =
 	"\n"
 	"Print TSV: kind, pack, entries, patterns, files; one line per kind, one per category\n"
 	"pack, and a total. --files adds one line per source file.\n";
+
+static const char list_usage[] =
+	"usage: notemine lexicon list [-L DIR]... [KIND...]\n"
+	"\n"
+	"Print the entries in effect after every override and delete, as TSV: kind, pack (the\n"
+	"category, else the file's name), the columns as written, and FILE:LINE of the entry.\n"
+	"No KIND: every kind.\n";
 
 static const char newcat_usage[] =
 	"usage: notemine lexicon new-category NAME DIR\n"
@@ -397,6 +405,50 @@ static int lex_stats(struct lexcli *c)
 	return flush_stdout();
 }
 
+/* ---- list ---- */
+
+static int lex_list(struct lexcli *c)
+{
+	struct lexset ls;
+	struct strbuf out = STRBUF_INIT;
+	int rc = 0;
+	for (int i = 0; i < c->nargs; i++)
+		if (!lex_spec_find(c->args[i])) {
+			error("list: unknown kind '%s'", c->args[i]);
+			return 2;
+		}
+	if (load_base(c, &ls) < 0) {
+		lexset_release(&ls);
+		return 2;
+	}
+	for (size_t k = 0; k < ls.nkinds; k++) {
+		const struct lex_kind *kd = &ls.kind[k];
+		int want = !c->nargs;
+		for (int i = 0; i < c->nargs; i++)
+			want |= !strcmp(c->args[i], kd->spec->kind);
+		if (!want)
+			continue;
+		for (size_t i = 0; i < kd->n; i++) {
+			const struct lex_row *r = &kd->row[i];
+			sb_addf(&out, "%s\t%s\t%s%s", kd->spec->kind, r->group,
+				r->is_pattern ? "re:" : "", r->term);
+			for (int j = 1; j < r->ncol && j < LEX_MAXCOL; j++)
+				sb_addf(&out, "\t%s", r->col[j]);
+			sb_addf(&out, "\t%s:%d\n", r->file, r->line);
+			if (out.len > 65536) {
+				if (fwrite(out.buf, 1, out.len, stdout) != out.len)
+					break;
+				sb_reset(&out);
+			}
+		}
+	}
+	if (out.len && fwrite(out.buf, 1, out.len, stdout) != out.len)
+		rc = error("write error on standard output: %s", strerror(errno)) < 0 ? 2 : 2;
+	sb_release(&out);
+	lexset_release(&ls);
+	return rc ? rc : flush_stdout();
+}
+
 /* ---- new-category ---- */
 
 static int valid_name(const char *s)
@@ -689,6 +741,7 @@ static const struct {
 } subs[] = {
 	{ "check", lex_check, check_usage },
 	{ "stats", lex_stats, stats_usage },
+	{ "list", lex_list, list_usage },
 	{ "new-category", lex_new_category, newcat_usage },
 	{ "discover", lex_discover, discover_usage },
 	{ "compile", lex_compile, compile_usage },

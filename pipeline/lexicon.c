@@ -420,8 +420,13 @@ static void add_row(struct loader *L, struct lex_kind *k, struct lex_row *r, cha
 	if (have) {
 		struct lex_row *old = &k->row[idx];
 		int same = same_columns(old, col, ncol);
+		int variant = strcmp(old->term, col[0]) != 0;
 		if (old->file == r->file || !strcmp(old->file, r->file)) {
-			if (same) {
+			if (same && variant) {
+				lwarn(L, "%s:%d: warning: duplicate entry '%s' (the same as '%s' at line "
+					 "%d once normalised)",
+				      r->file, r->line, col[0], old->term, old->line);
+			} else if (same) {
 				lwarn(L, "%s:%d: warning: duplicate entry '%s' (also at line %d)",
 				      r->file, r->line, col[0], old->line);
 			} else if (L->o.check && !L->quiet) {

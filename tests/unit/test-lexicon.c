@@ -1,0 +1,342 @@
+/*
+ * test-lexicon.c - the lexicon loader: override order across files and roots, '!' deletes,
+ * bad lines reported as FILE:LINE, duplicate and conflict detection, normalised keys
+ * (full-width, case, traditional), sources given as files and folders, enumerated key
+ * defaults, and random bytes that must never crash the loader.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "tap.h"
+#include "util.h"
+
+static char top[256];
+
+static void put(const char *rel, const char *text)
+{
+	char path[512], dir[512], *slash;
+	FILE *f;
+	snprintf(path, sizeof path, "%s/%s", top, rel);
+	snprintf(dir, sizeof dir, "%s", path);
+	for (slash = dir + strlen(top) + 1; (slash = strchr(slash, '/')); slash++) {
+		*slash = 0;
+		mkdir(dir, 0777);
+		*slash = '/';
+	}
+	f = fopen(path, "wb");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static const char *at(const char *rel)
+{
+	static char buf[4][512];
+	static int i;
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", top, rel);
+	return buf[i];
+}
+
+/* stderr of the loader goes to a file so messages can be checked */
+static char errpath[512];
+static int saved_stderr = -1;
+
+static void capture(void)
+{
+	int fd;
+	fflush(stderr);
+	snprintf(errpath, sizeof errpath, "%s/stderr.txt", top);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (saved_stderr < 0)
+		saved_stderr = dup(2);
+	dup2(fd, 2);
+	close(fd);
+}
+
+static char *captured(void)
+{
+	static struct strbuf sb;
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	sb_reset(&sb);
+	nm_read_file(errpath, &sb);
+	return sb.buf ? sb.buf : (char *)"";
+}
+
+static double weight_of(const struct lexset *ls, const char *kind, const char *term)
+{
+	struct strbuf k = STRBUF_INIT;
+	const struct lex_row *r;
+	double w = -999;
+	norm_key(&k, term, strlen(term));
+	r = lex_lookup(lexset_kind(ls, kind), k.buf, k.len);
+	if (r && lex_weight(r->col[1], 1, &w) < 0)
+		w = -998;
+	sb_release(&k);
+	return r ? w : -999;
+}
+
+static void test_override_and_delete(void)
+{
+	struct lexset ls;
+	const char *roots[2];
+	int rc;
+	put("a/sentiment/10-first.tsv", "# comment\n好\t1\n差\t-1\n棒\t2\n");
+	put("a/sentiment/20-second.tsv", "好\t2\n");
+	put("b/sentiment/05-user.tsv", "好\t3\n!差\n");
+	roots[0] = at("a");
+	roots[1] = at("b");
+
+	rc = lexset_load(&ls, roots, 1);
+	is_int(rc, 0, "one root loads");
+	ok(weight_of(&ls, "sentiment", "好") == 2, "later file of a root overrides an earlier one");
+	ok(weight_of(&ls, "sentiment", "差") == -1, "entry present before the overlay");
+	lexset_release(&ls);
+
+	rc = lexset_load(&ls, roots, 2);
+	is_int(rc, 0, "two roots load");
+	ok(weight_of(&ls, "sentiment", "好") == 3, "later root overrides (even with a lower NN-)");
+	ok(weight_of(&ls, "sentiment", "差") == -999, "'!term' deletes");
+	ok(weight_of(&ls, "sentiment", "棒") == 2, "other entries stay");
+	is_int(lexset_kind(&ls, "sentiment")->n, 2, "deleted rows are compacted away");
+	{
+		struct strbuf k = STRBUF_INIT;
+		const struct lex_row *r;
+		norm_key(&k, "好", strlen("好"));
+		r = lex_lookup(lexset_kind(&ls, "sentiment"), k.buf, k.len);
+		ok(r && strstr(r->file, "b/sentiment/05-user.tsv") && r->line == 1,
+		   "row knows its file and line");
+		sb_release(&k);
+	}
+	lexset_release(&ls);
+
+	/* delete, then add again later */
+	put("c/sentiment/10-x.tsv", "好\t1\n!好\n好\t5\n");
+	roots[0] = at("c");
+	lexset_load(&ls, roots, 1);
+	ok(weight_of(&ls, "sentiment", "好") == 5, "an entry can come back after '!'");
+	lexset_release(&ls);
+}
+
+static void test_normalisation(void)
+{
+	struct lexset ls;
+	const char *roots[1];
+	put("n/sentiment/10-n.tsv", "ＹＹＤＳ\t2\n媽媽\t1\n  空格  \t1\n");
+	roots[0] = at("n");
+	is_int(lexset_load(&ls, roots, 1), 0, "full-width and traditional terms load");
+	ok(weight_of(&ls, "sentiment", "yyds") == 2, "full-width term matches half-width text");
+	ok(weight_of(&ls, "sentiment", "YyDs") == 2, "case folded");
+	ok(weight_of(&ls, "sentiment", "妈妈") == 1, "traditional term matches simplified text");
+	ok(weight_of(&ls, "sentiment", "空格") == 1, "surrounding white space ignored");
+	lexset_release(&ls);
+
+	put("n2/sentiment/10-n.tsv", "好\t1\n");
+	put("n2/sentiment/20-n.tsv", "!ＨＡＯ\n");
+	put("n3/sentiment/10-n.tsv", "hao\t1\n");
+	put("n3/sentiment/20-n.tsv", "!ＨＡＯ\n");
+	roots[0] = at("n3");
+	lexset_load(&ls, roots, 1);
+	ok(weight_of(&ls, "sentiment", "hao") == -999, "'!' with a full-width form deletes");
+	lexset_release(&ls);
+}
+
+static void test_errors(void)
+{
+	struct lexset ls;
+	const char *roots[1];
+	char *err;
+	int rc;
+	put("e/sentiment/10-bad.tsv",
+	    "好\t1\n"
+	    "坏\tnot-a-number\n"
+	    "a\tb\tc\td\te\tf\n"
+	    "\t2\n"
+	    "re:abc\t1\n"
+	    "\xff\xfe\t1\n"
+	    "ok\t1\n");
+	put("e/note_type/10-bad.tsv", "re:(unclosed\tplanting\n");
+	put("e/categories/pets.tsv", "猫粮\n冻干\tfood\n");
+	roots[0] = at("e");
+	capture();
+	rc = lexset_load(&ls, roots, 1);
+	err = captured();
+	is_int(rc, -1, "errors make the load fail");
+	ok(strstr(err, "e/sentiment/10-bad.tsv:2: bad weight 'not-a-number'") != NULL,
+	   "bad number: FILE:LINE and the problem");
+	ok(strstr(err, "e/sentiment/10-bad.tsv:3: 6 columns, sentiment wants 1 to 4") != NULL,
+	   "too many columns: FILE:LINE");
+	ok(strstr(err, "e/sentiment/10-bad.tsv:4: empty term") != NULL, "empty term: FILE:LINE");
+	ok(strstr(err, "10-bad.tsv:5: patterns (re:) are not allowed in sentiment") != NULL,
+	   "pattern where none are allowed");
+	ok(strstr(err, "10-bad.tsv:6: invalid UTF-8 at byte 1") != NULL, "invalid UTF-8: FILE:LINE");
+	ok(strstr(err, "note_type/10-bad.tsv:1: pattern does not compile") != NULL,
+	   "pattern that does not compile: FILE:LINE");
+	ok(strstr(err, "categories/pets.tsv:2: bad role 'food'") != NULL,
+	   "enumerated column checked");
+	is_int(ls.nerrors, 7, "every bad line counted once");
+	ok(weight_of(&ls, "sentiment", "ok") == 1, "good lines after bad ones still load");
+	lexset_release(&ls);
+
+	roots[0] = at("does-not-exist");
+	capture();
+	rc = lexset_load(&ls, roots, 1);
+	err = captured();
+	ok(rc == -1 && strstr(err, "does-not-exist: lexicon folder not found"), "missing root");
+	lexset_release(&ls);
+}
+
+static void test_check(void)
+{
+	struct lexset ls;
+	struct lex_load_opts o;
+	const char *src[2];
+	char *err;
+	memset(&o, 0, sizeof o);
+	o.check = 1;
+	put("d/sentiment/10-a.tsv", "好\t1\n好\t1\n差\t-1\n差\t-2\n!没有\n");
+	put("d/sentiment/20-b.tsv", "好\t1\n棒\t3\n");
+	src[0] = at("d");
+	capture();
+	lexset_load_paths(&ls, src, 1, &o);
+	err = captured();
+	ok(strstr(err, "d/sentiment/10-a.tsv:2: warning: duplicate entry '好' (also at line 1)") !=
+		   NULL,
+	   "duplicate in one file: warning");
+	ok(strstr(err, "d/sentiment/10-a.tsv:4: conflicting entry '差': line 3 already says '-1'") !=
+		   NULL,
+	   "conflict in one file: error");
+	ok(strstr(err, "10-a.tsv:5: warning: '!没有' deletes nothing") != NULL,
+	   "delete of nothing: warning");
+	ok(strstr(err, "d/sentiment/20-b.tsv:1: warning: duplicate entry '好' (already in ") != NULL,
+	   "duplicate across files of one root: warning");
+	is_int(ls.nerrors, 1, "one error");
+	is_int(ls.nwarnings, 3, "three warnings");
+	lexset_release(&ls);
+
+	/* without check: the same files load quietly, the last entry wins */
+	capture();
+	is_int(lexset_load(&ls, src, 1), 0, "without check, duplicates are no error");
+	err = captured();
+	is_str(err, "", "and print nothing");
+	ok(weight_of(&ls, "sentiment", "差") == -2, "later line wins");
+	lexset_release(&ls);
+
+	/* a quiet context source (the shipped lexicons) and the checked file */
+	put("ctx/sentiment/10-base.tsv", "好\t1\n好\t1\n");
+	put("user/sentiment/50-mine.tsv", "!好\n");
+	src[0] = at("ctx");
+	src[1] = at("user/sentiment/50-mine.tsv");
+	o.quiet = 1;
+	capture();
+	is_int(lexset_load_paths(&ls, src, 2, &o), 0, "file source: kind from its folder");
+	err = captured();
+	is_str(err, "", "context warnings are not printed; the delete finds the context entry");
+	ok(weight_of(&ls, "sentiment", "好") == -999, "user file deletes a context entry");
+	lexset_release(&ls);
+
+	src[0] = at("user/sentiment/50-mine.tsv");
+	put("loose/x.tsv", "好\n");
+	src[1] = at("loose/x.tsv");
+	o.quiet = 0;
+	capture();
+	is_int(lexset_load_paths(&ls, src, 2, &o), -1, "file outside a kind folder fails");
+	err = captured();
+	ok(strstr(err, "loose/x.tsv: cannot tell the lexicon kind") != NULL, "and says why");
+	lexset_release(&ls);
+}
+
+static void test_multi_key(void)
+{
+	struct lexset ls;
+	const char *roots[1];
+	const struct lex_kind *k;
+	put("m/categories/pets.tsv", "猫粮\n猫粮\tword\t2\n铲屎官\taudience\n");
+	put("m/categories/20-food/10-a.tsv", "猫粮\n");
+	put("m/note_type/10-a.tsv", "推荐\tplanting\n推荐\texperience\n安利\tplanting\n");
+	put("m/note_type/20-b.tsv", "!推荐\n");
+	roots[0] = at("m");
+	is_int(lexset_load(&ls, roots, 1), 0, "categories and note_type load");
+	k = lexset_kind(&ls, "categories");
+	is_int(k->n, 3, "term alone and term<TAB>word are one entry; packs are separate");
+	is_str(k->row[0].col[1], "word", "the later line replaced the term-only one");
+	is_str(k->row[0].group, "pets", "pack name from the file name");
+	is_str(k->row[2].group, "food", "pack name from the folder name (NN- removed)");
+	k = lexset_kind(&ls, "note_type");
+	is_int(k->n, 1, "'!term' without its type deletes every type of the term");
+	is_str(k->row[0].term, "安利", "other terms stay");
+	lexset_release(&ls);
+}
+
+static void test_fuzz(void)
+{
+	struct lexset ls;
+	const char *roots[1];
+	unsigned long long x = 88172645463325252ULL;
+	static const char pieces[][8] = { "\t", "\n", "!", "re:", "#", "(", "\\", "好",
+					  "1.5", "x", "\r", "\xe4", "word", "[", " ", "\xef\xbb\xbf" };
+	int crashed = 0;
+	roots[0] = at("f");
+	for (int it = 0; it < 300; it++) {
+		char buf[600];
+		size_t n = 0;
+		FILE *f;
+		int len;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = (int)(x % 60);
+		for (int i = 0; i < len; i++) {
+			const char *p;
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			p = pieces[x % NM_ARRAY_LEN(pieces)];
+			if (n + strlen(p) < sizeof buf) {
+				memcpy(buf + n, p, strlen(p));
+				n += strlen(p);
+			}
+		}
+		put("f/sentiment/10-f.tsv", "");
+		put("f/categories/p.tsv", "");
+		put("f/note_type/10-f.tsv", "");
+		f = fopen(at(it % 3 == 0 ? "f/sentiment/10-f.tsv"
+				: it % 3 == 1 ? "f/categories/p.tsv" : "f/note_type/10-f.tsv"),
+			  "wb");
+		fwrite(buf, 1, n, f);
+		fclose(f);
+		capture();
+		lexset_load(&ls, roots, 1);
+		captured();
+		lexset_release(&ls);
+	}
+	ok(!crashed, "300 random lexicon files load or fail without crashing");
+}
+
+int main(void)
+{
+	snprintf(top, sizeof top, "/tmp/nm-test-lexicon-XXXXXX");
+	if (!mkdtemp(top)) {
+		perror("mkdtemp");
+		return 2;
+	}
+	norm_init(1);
+	test_override_and_delete();
+	test_normalisation();
+	test_errors();
+	test_check();
+	test_multi_key();
+	test_fuzz();
+	{
+		char cmd[600];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", top);
+	}
+	return tap_done();
+}
