@@ -192,14 +192,13 @@ static size_t scan(const struct category_model *m, const struct note *n, struct 
 		if (tk->type == TOK_HASHTAG) {
 			const char *name;
 			size_t nl = cue_tag_name(n->text + tk->off, tk->len, &name);
-			/* the normalised form of the tag is in cn; look the inner name up */
-			static _Thread_local struct strbuf tag;
+			/* look the inner name up (normalised like a term) */
+			static _Thread_local struct strbuf raw, tag;
 			if (nl) {
-				char *z;
-				sb_reset(&tag);
-				sb_add(&tag, name, nl);
-				z = tag.buf;
-				if (cue_key(&tag, z) && cue_set_get(&m->cues, tag.buf, tag.len, &t))
+				sb_reset(&raw);
+				sb_add(&raw, name, nl);
+				if (cue_key(&tag, raw.buf) &&
+				    cue_set_get(&m->cues, tag.buf, tag.len, &t))
 					len = 1;
 			}
 			if (!len) {
