@@ -212,16 +212,48 @@ static int load_jieba(struct builder *b, const char *path, int base)
 	return rc;
 }
 
+static int in_set(int32_t cp, const char *set);
+
+/* Function characters (particles, pronouns, negators, adverbs, copula...). A cue term of
+ * the analysers' kinds that holds one and is no base word is a phrase (很舒服, 用了,
+ * 不踩雷, 告诉我): it is matched over tokens by the analysers and not made a word. */
+static const char function_chars[] = "的了着过吗呢吧啊呀哦嘛很太超最更不没别也都还就再又才"
+				     "我你他她它们是在有和跟说这那个一能会要想可让被把给来去到得地";
+
+static int is_phrase(const struct builder *b, const char *term)
+{
+	size_t i = 0, l, n = strlen(term);
+	uint32_t idx;
+	struct strbuf key = STRBUF_INIT;
+	int known;
+	norm_append(&key, term, n);
+	known = key.len && hmap_get(&b->map, key.buf, key.len, &idx) &&
+		(b->e[idx].flags & SRC_BASE) && !(b->e[idx].flags & F_DROP);
+	sb_release(&key);
+	if (known)
+		return 0;
+	while (i < n) {
+		int32_t cp = utf8_decode(term + i, n - i, &l);
+		if (in_set(cp, function_chars))
+			return 1;
+		i += l;
+	}
+	return 0;
+}
+
 static void add_lexicons(struct builder *b, const struct lexset *ls)
 {
 	size_t k, r;
 	for (k = 0; k < ls->nkinds; k++) {
 		const struct lex_kind *kd = &ls->kind[k];
 		int is_seg = kd->spec && !strcmp(kd->spec->kind, "segment");
+		int vocab = is_seg || (kd->spec && !strcmp(kd->spec->kind, "categories"));
 		for (r = 0; r < kd->n; r++) {
 			const struct lex_row *row = &kd->row[r];
 			double freq = -1;
 			if (row->is_pattern || !row->term)
+				continue;
+			if (!vocab && is_phrase(b, row->term))
 				continue;
 			if (is_seg && row->ncol > 1 && row->col[1] && *row->col[1])
 				lex_weight(row->col[1], -1, &freq);
@@ -249,7 +281,10 @@ static int in_set(int32_t cp, const char *set)
 static const char numerals[] = "一二三四五六七八九十百千万亿两几多数";
 static const char measures[] = "个位种次年天条批项名件片支家份场届期道座所间部本张把只层类岁"
 			       "元米斤周回遍番句声步股套双对群辆架艘台根块封篇首幅棵颗粒枚匹户"
-			       "笔桩轮节段章集倍吨亩斤克";
+			       "笔桩轮节段章集倍吨亩斤克桌圈杯碗盒瓶袋顿趟款";
+/* measure words of two characters (五 分钟, 三 个月 -> 三 个 月 via 个) */
+static const char *const measures2[] = {"分钟", "小时", "公里", "公斤", "厘米", "毫米", "千米",
+					"平米", "星期", "礼拜", "个月", "周年", NULL};
 static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
 			       "曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
 			       "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严"
@@ -281,6 +316,9 @@ static int numeral_measure(const char *k, size_t n)
 	/* 一个 is lexicalised (an indefinite article) */
 	if (n == 6 && !memcmp(k, "一个", 6))
 		return 0;
+	for (int m = 0; measures2[m]; m++)
+		if (n - i == strlen(measures2[m]) && !memcmp(k + i, measures2[m], n - i))
+			return 1;
 	cp = utf8_decode(k + i, n - i, &l);
 	return i + l == n && in_set(cp, measures);
 }

@@ -6,8 +6,11 @@
  * Sources, in order (a later source overrides an earlier entry for the same key):
  *  1. the base dictionary in jieba's text format, one "word [freq] [tag]" per line: the
  *     path given, else /usr/lib/python3/dist-packages/jieba/dict.txt (Debian python3-jieba);
- *  2. every plain (non-pattern) term of every loaded lexicon kind (slang, products, brands,
- *     categories...): kept whole, with a cost that beats any split of the term;
+ *  2. the plain (non-pattern) terms of the loaded lexicons: every term of the `segment` and
+ *     `categories` kinds (slang, products, brands, category words), and the word-like terms
+ *     of the analysers' kinds (a term that is no base word and holds a function character,
+ *     like 很舒服 or 告诉我, is a phrase: the analysers match it over several tokens). A term
+ *     without a frequency costs just less than its best split, so it stays whole;
  *  3. user dictionaries (jieba userdict format, freq and tag optional; freq 0 deletes).
  * Keys are folded by normalize.h (NFKC width, case, traditional -> simplified when t2s), so
  * ｉＰｈｏｎｅ and iphone, 媽媽 and 妈妈 are one entry.

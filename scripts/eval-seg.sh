@@ -52,7 +52,9 @@ fi
 gold=corpora/seg-gold.txt
 if [ -f "$gold" ]; then
 	grep -v '^#' "$gold" | grep -v '^[[:space:]]*$' > "$tmp/xhs.gold"
-	sed 's/  //g' "$tmp/xhs.gold" > "$tmp/xhs.in"
+	# the input is the gold without its separators; an @mention keeps the space that
+	# follows it in real notes (the app inserts it)
+	sed -e 's/\(@[^ ]*\)  /\1 /g' -e 's/  //g' "$tmp/xhs.gold" > "$tmp/xhs.in"
 	echo "Xiaohongshu-style gold (corpora/seg-gold.txt, $(wc -l < "$tmp/xhs.gold") notes)"
 	"$BIN" tokenize --text --format words "$tmp/xhs.in" > "$tmp/xhs.out" || exit 2
 	score "  notemine" "$tmp/xhs.gold" "$tmp/xhs.out"
