@@ -645,6 +645,17 @@ static int term_wanted(const char *s, size_t n)
 	return 0;
 }
 
+/* A topic tag "#名称[话题]#" is counted as "#名称" (the bracket kind dropped): the length of
+ * that prefix, or n for any other token. */
+static size_t topic_len(const char *s, size_t n)
+{
+	const char *b;
+	if (n < 4 || s[0] != '#' || s[n - 1] != '#' || s[n - 2] != ']')
+		return n;
+	b = memchr(s, '[', n);
+	return b && b > s + 1 ? (size_t)(b - s) : n;
+}
+
 static const char *terms_base;
 
 static int toff_cmp(const void *pa, const void *pb)
@@ -665,6 +676,7 @@ static void count_terms(struct report *r, const cJSON *tokens, int type, int sen
 		size_t n = s ? strlen(s) : 0, at;
 		if (!n || n > REPORT_TERM_MAX || !term_wanted(s, n))
 			continue;
+		n = topic_len(s, n);
 		at = r->terms.len;
 		for (size_t i = 0; i < n; i++) {
 			char c = s[i];
@@ -1797,11 +1809,11 @@ static const char *const html_css[] = {
 	"p.note-s{color:var(--muted);font-size:12.5px;margin:6px 0}\n",
 	"table{border-collapse:collapse;width:100%;font-size:13px;margin:4px 0 8px}\n",
 	"th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;"
-	"vertical-align:top}\n",
+	"vertical-align:top;overflow-wrap:anywhere}\n",
 	"th{font-weight:600;color:#444c56;background:#f6f8fa}\n",
 	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n",
 	".zh{color:var(--muted);font-size:.92em}\n",
-	".kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;"
+	".kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(128px,1fr));gap:10px;"
 	"margin:4px 0 12px}\n",
 	".kpi{border:1px solid var(--line);border-radius:8px;padding:8px 12px;background:#fbfcfd}\n",
 	".kpi b{display:block;font-size:22px;font-variant-numeric:tabular-nums}\n",
@@ -1821,6 +1833,7 @@ static const char *const html_css[] = {
 	"svg .axis{stroke:#8c959f;stroke-width:1}\n",
 	"svg .grid{stroke:#eaeef2;stroke-width:1}\n",
 	".note{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:10px 0;"
+	"overflow-wrap:anywhere;"
 	"break-inside:avoid;page-break-inside:avoid}\n",
 	".nh{display:flex;gap:12px;align-items:flex-start}\n",
 	".score{flex:none;min-width:46px;height:46px;border-radius:23px;background:var(--accent);"
