@@ -96,7 +96,7 @@ static const char *const where_name[W_NWHERE] = {
 #define W_FIRST 0.2         /* experience per first-person word (at most 10) */
 #define W_WE 0.4           /* official per "we" word (at most 4) when "I" is (almost) absent */
 #define W_SECOND 0.25       /* planting per reader address (at most 8) */
-#define W_FIRST_OFFICIAL 0.15 /* official loses this per first-person word */
+#define W_FIRST_OFFICIAL 0.25 /* official loses this per first-person word */
 #define W_CATEGORY 0.8      /* centre when a category is detected */
 #define W_PRICE 0.4         /* centre per price (at most 3) */
 #define W_PRODUCT_TAG 0.6   /* centre for [品牌] / [商品] tags */
@@ -461,7 +461,7 @@ static void match_terms(const struct notetype_model *m, int voice)
 				break;
 			if (v & ~PREFIX_BIT) {
 				uint32_t ci = (v & ~PREFIX_BIT) - 1;
-				int nch = voice ? 2 : m->cue[ci].nchars;
+				int nch = voice ? 2 : 1;
 				if (chain_has(m, ci, voice) && edge_ok(p, nch) && edge_ok(q, nch)) {
 					best = q;
 					best_cue = ci;
