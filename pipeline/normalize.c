@@ -210,8 +210,14 @@ size_t norm_fold_cp(int32_t cp, char *out)
 	}
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
 		return utf8_encode(norm_t2s_cp(cp), out);
-	n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+	/* NFKC of one code point: compatibility decomposition with case folding, then
+	 * canonical recomposition in place (no allocation) */
+	n = utf8proc_decompose_char(cp, buf, 8,
+				    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+					    UTF8PROC_IGNORE,
 				    &last);
+	if (n > 1)
+		n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	if (n < 0 || n > 4)
 		return utf8_encode(cp, out);
 	if (n == 1)

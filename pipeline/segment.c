@@ -570,7 +570,9 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		return;
 	}
 	v = segdict_view(d);
-	c_other = v->lex_cost + 2;
+	/* a non-Han unit alone costs as much as an unknown character, so any dictionary word
+	 * that spans several units (c++, AT&T, B超) beats reading them apart */
+	c_other = v->unk_cost;
 	c_num = v->min_cost + 3;
 	grow_chars(s, len);
 	/* decode: code point, class, folded id, offset */
