@@ -28,7 +28,7 @@
  *     follows, default 1.5) halves everything before it since the previous marker; a
  *     concession marker (虽然, although) scales its own clause by its weight (0.5).
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
- *     An unused Chinese negator in a clause with no polar term counts -0.3 ("没有餐具":
+ *     An unused negator in a clause with no polar term counts -0.3 ("没有餐具", "no picture":
  *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
  *
  * Score: pos and neg are the sums of positive and negative contributions; score =
@@ -84,13 +84,14 @@ enum srole {
 	R_STOP,       /* no sentiment; blocks shorter matches inside it (好像, 别人) */
 	R_DOMAIN,     /* category-pack word: counts only with a domain override */
 	R_PDEG,       /* polar word that is a degree word before another polar word (好贵) */
+	R_CMP,        /* comparison (不如): negates what follows, else counts its own weight */
 	R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
-	"pdeg",
+	"pdeg",  "cmp",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -146,6 +147,7 @@ static double role_default(int role)
 {
 	switch (role) {
 	case R_NEG: return -0.8;
+	case R_CMP: return -1.5;
 	case R_DEGREE: return 1.5;
 	case R_CONTRAST:
 	case R_CONTRAST_S: return 1.5;
@@ -436,42 +438,91 @@ static int elongated_lookup(const struct sentiment_model *m, const char *w, size
 	return 0;
 }
 
+/* English inflections: look the word up without -s, -es, -ed, -d, -ing, -ly, -er, -est,
+ * -ness, restoring a final e or y (loved -> love, happier -> happy, coolest -> cool). */
+static int stem_lookup(const struct sentiment_model *m, const char *w, size_t n, uint32_t *v)
+{
+	static const char *const suf[] = { "iest", "ier", "ily", "ies", "ied", "iness", "ness",
+					   "est", "er", "ly", "ing", "ed", "es", "s", "d", NULL };
+	char buf[64];
+	if (n >= sizeof buf - 2 || n < 4)
+		return 0;
+	for (int i = 0; suf[i]; i++) {
+		size_t sl = strlen(suf[i]), b;
+		if (n <= sl + 2 || memcmp(w + n - sl, suf[i], sl))
+			continue;
+		b = n - sl;
+		memcpy(buf, w, b);
+		if (suf[i][0] == 'i' && suf[i][1] != 'n') {
+			buf[b] = 'y';
+			if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE)
+				goto found;
+			continue;
+		}
+		if (lookup(m, buf, b, v) && (*v & V_NONE) != V_NONE)
+			goto found;
+		buf[b] = 'e';
+		if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE)
+			goto found;
+		if (b >= 2 && buf[b - 1] == buf[b - 2] && lookup(m, buf, b - 1, v) &&
+		    (*v & V_NONE) != V_NONE)
+			goto found; /* sadder -> sad, stopped -> stop */
+	}
+	return 0;
+found:
+	*v &= ~V_PREFIX;
+	return 1;
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
 {
 	const struct token *t = n->tok;
-	size_t best = 0, used = 0;
+	size_t best = 0, used = 0, bestwords = 0, j;
 	uint32_t bestv = 0, v;
 	sb_reset(&sc.key);
-	for (size_t j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
-		if (!is_latin_tok(t[j].type))
+	for (j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
+		if (t[j].type == TOK_PUNCT) {
+			/* well-made, wi-fi: a hyphen between two words joins them */
+			if (!used || t[j].len != 1 || n->text[t[j].off] != '-' || j + 1 >= n->ntok ||
+			    !is_latin_tok(t[j + 1].type) || t[j].off != t[j - 1].off + t[j - 1].len ||
+			    t[j + 1].off != t[j].off + 1)
+				break;
+			sb_addc(&sc.key, '-');
+			j++;
+		} else if (!is_latin_tok(t[j].type)) {
 			break;
-		if (used)
+		} else if (used) {
 			sb_addc(&sc.key, ' ');
+		}
 		add_word(n->text + t[j].off, t[j].len);
 		used++;
 		if (!lookup(m, sc.key.buf, sc.key.len, &v))
 			break;
 		if ((v & V_NONE) != V_NONE) {
-			best = used;
+			best = j - i + 1;
+			bestwords = used;
 			bestv = v & ~V_PREFIX;
 		}
 		if (!(v & V_PREFIX))
 			break;
 	}
 	if (!best) {
-		/* A word with n't is a negator; a stretched word is looked up shortened. */
+		/* A word with n't is a negator; a stretched or inflected word is looked up
+		 * shortened. */
 		sb_reset(&sc.key);
 		add_word(n->text + t[i].off, t[i].len);
 		if (sc.key.len > 3 && !memcmp(sc.key.buf + sc.key.len - 3, "n't", 3) &&
 		    lookup(m, "not", 3, &v) && (v & V_NONE) != V_NONE) {
 			best = 1;
 			bestv = v & ~V_PREFIX;
-		} else if (elongated_lookup(m, sc.key.buf, sc.key.len, &v)) {
+		} else if (elongated_lookup(m, sc.key.buf, sc.key.len, &v) ||
+			   stem_lookup(m, sc.key.buf, sc.key.len, &v)) {
 			best = 1;
 			bestv = v;
 		}
+		bestwords = 1;
 	}
 	cur_clause()->last_end = t[i].off + t[i].len;
 	if (!best) {
@@ -479,10 +530,10 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		return 1;
 	}
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
-		 *pos + (uint32_t)best, (int)bestv);
+		 *pos + (uint32_t)bestwords, (int)bestv);
 	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
-	*pos += (uint32_t)best;
+	*pos += (uint32_t)bestwords;
 	return best;
 }
 
@@ -688,7 +739,10 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 && negf < 0) {
 				const struct unit *nu = &sc.u[neg_unit];
 				const char *s = n->text + nu->off;
-				if (utf8_is_han(utf8_decode(s, nu->len, &(size_t){0}))) {
+				if (m->e[nu->entry].role == R_CMP) {
+					struct contrib *k = add_contrib(nu, m->e[nu->entry].w, seg);
+					rule_add(k, "comparison:%.*s", (int)nu->len, s);
+				} else {
 					struct contrib *k = add_contrib(nu, BARE_NEG_WEIGHT, seg);
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
@@ -704,12 +758,13 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		e = &m->e[u->entry];
 		ut = n->text + u->off;
 		switch (e->role) {
+		case R_CMP:
 		case R_NEG:
 			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
 				neg2_unit = neg_unit;
 				negf *= e->w;
 			} else {
-				negf = e->w;
+				negf = e->role == R_CMP ? -1 : e->w;
 				neg2_unit = -1;
 				deg_before_neg = deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW;
 				if (!deg_before_neg) {
@@ -810,6 +865,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= f;
 				rule_add(k, "%s:%.*s x%g",
 					 rneg_unit >= 0 ? "rhetorical" :
+					 m->e[g->entry].role == R_CMP ? "comparison" :
 					 neg2_unit >= 0 ? "double-negation" : "negation",
 					 (int)g->len, n->text + g->off, f);
 				neg_used = 1;
