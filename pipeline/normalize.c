@@ -216,6 +216,8 @@ size_t norm_fold_cp(int32_t cp, char *out)
 				    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
 					    UTF8PROC_IGNORE,
 				    &last);
+	if (n > (utf8proc_ssize_t)NM_ARRAY_LEN(buf)) /* U+FDFA: 18 code points, not written */
+		return utf8_encode(cp, out);
 	if (n > 1)
 		n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	if (n < 0 || n > 4)
