@@ -257,7 +257,7 @@ size_t report_topk_list(const struct report_topk *t, struct report_term *out, si
 /* ------------------------------------------------------------------------------------------
  * Spearman's rank correlation: average ranks for ties, then Pearson on the ranks.
  */
-static const double *rank_key;
+static _Thread_local const double *rank_key; /* qsort has no context argument */
 
 static int rank_cmp(const void *pa, const void *pb)
 {
@@ -656,7 +656,7 @@ static size_t topic_len(const char *s, size_t n)
 	return b && b > s + 1 ? (size_t)(b - s) : n;
 }
 
-static const char *terms_base;
+static _Thread_local const char *terms_base;
 
 static int toff_cmp(const void *pa, const void *pb)
 {
@@ -1264,7 +1264,7 @@ static double group_mean_sent(const struct group *g)
 
 /* Category indexes by number of notes (descending), then name; "(no category)" and
  * "(other categories)" last. Returns the count. */
-static const struct report *cat_sort_r;
+static _Thread_local const struct report *cat_sort_r;
 
 static int cat_rank(const struct group *g)
 {
@@ -1435,7 +1435,7 @@ struct corr {
 	long wcreators, wnotes;
 };
 
-static const struct sample *creator_sort_smp;
+static _Thread_local const struct sample *creator_sort_smp;
 
 static int creator_cmp(const void *pa, const void *pb)
 {
@@ -1860,7 +1860,8 @@ static const char *const html_css[] = {
 	"@media print{@page{size:A4;margin:12mm}\n",
 	"body{background:#fff;font-size:11pt}main{max-width:none;padding:0}\n",
 	"section{border:none;border-radius:0;padding:0;margin:0 0 8mm;break-inside:auto}\n",
-	"h2{break-after:avoid}svg.chart{max-width:100%;break-inside:avoid}\n",
+	"h2,h3{break-after:avoid;page-break-after:avoid}\n"
+	"svg.chart{max-width:100%;break-inside:avoid;page-break-inside:avoid}\n",
 	".note,.kpi,table{break-inside:avoid}\n",
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n",
 };
