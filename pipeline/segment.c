@@ -32,6 +32,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include "normalize.h"
 #include "segdict.h"
 #include "utf8.h"
 #include "util.h"
@@ -586,8 +587,10 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		} else {
 			cp = utf8_decode(text + i, len - i, &l);
 		}
-		s->ccp[n] = cp;
 		s->ccls[n] = (uint8_t)cls_at(v, cp, &id);
+		if (s->ccls[n] == SEGC_HAN)
+			cp = norm_t2s_cp(cp); /* numeral and measure tests see 兩 as 两, 這 as 这 */
+		s->ccp[n] = cp;
 		s->cid[n] = id;
 		s->coff[n] = (uint32_t)i;
 		n++;
