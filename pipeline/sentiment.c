@@ -31,7 +31,9 @@
  *     An unused negator in a clause with no polar term counts -0.3 ("没有餐具", "no picture":
  *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
  *
- * Score: pos and neg are the sums of positive and negative contributions; score =
+ * Score: pos and neg are the sums of positive and negative contributions, words' negative
+ * contributions weighted NEG_BIAS (1.2: a complaint inside praise usually decides a
+ * review; emoticons have their own asymmetric weights in the lexicon); score =
  * (pos - neg) / (pos + neg + SCORE_DAMP). It lies strictly inside (-1, 1), reflects the
  * balance of the note rather than its length, and a long note does not pin at +-1. The label
  * is neutral when |score| < NEUTRAL_BELOW (0.1).
@@ -67,6 +69,7 @@
 #define EXCL_STEP 0.2
 #define CONTRAST_BEFORE 0.5
 #define PDEG_FACTOR 1.5
+#define NEG_BIAS 1.2
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -944,7 +947,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		if (k->w > 0)
 			*pos += k->w;
 		else
-			*neg -= k->w;
+			*neg -= k->w * (k->seg >= 0 ? NEG_BIAS : 1);
 	}
 }
 
