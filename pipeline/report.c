@@ -327,6 +327,10 @@ static const char *const type_name[NTYPE_SLOTS] = {
 static const char *const type_zh[NTYPE_SLOTS] = {
 	"体验", "种草", "合作", "官方", "广告", "其他", "未标注"
 };
+static const char *const type_both[NTYPE_SLOTS] = {
+	"experience 体验", "planting 种草", "cooperation 合作", "official 官方", "sponsored 广告",
+	"other 其他", "(unlabelled)"
+};
 static const char *const sent_name[NSENT_SLOTS] = {
 	"positive", "neutral", "negative", "(unlabelled)"
 };
@@ -381,6 +385,7 @@ struct kept {
 struct sample {
 	double res, eng, len, part[NPARTS];
 	uint64_t creator; /* FNV-1a of creator_hash / user_id / nickname; 0: unknown */
+	int type, sent;
 };
 
 struct span {
@@ -1060,6 +1065,8 @@ void report_add(struct report *r, const cJSON *rec, const char *source, long lin
 			smp.len = (double)text_cp;
 			memcpy(smp.part, part, sizeof(smp.part));
 			smp.creator = creator_of(rec);
+			smp.type = type;
+			smp.sent = sent;
 			sample_add(r, &smp);
 		}
 	}
@@ -1427,6 +1434,32 @@ static void highlight(struct strbuf *o, const char *s, const struct kept *k, int
 		sb_adds(o, "**");
 }
 
+static int double_cmp(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Median engagement and mean resonance of the sampled notes of type t (t < 0: sentiment
+ * -t-1). Returns the number of sampled notes. */
+static size_t sample_group(const struct report *r, int t, double *median, double *mean_res)
+{
+	double *v = xmalloc((r->nsmp ? r->nsmp : 1) * sizeof(*v)), sum = 0;
+	size_t m = 0;
+	for (size_t i = 0; i < r->nsmp; i++) {
+		const struct sample *s = &r->smp[i];
+		if (t >= 0 ? s->type != t : s->sent != -t - 1)
+			continue;
+		v[m++] = s->eng;
+		sum += s->res;
+	}
+	qsort(v, m, sizeof(*v), double_cmp);
+	*median = m ? (m % 2 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2) : NAN;
+	*mean_res = m ? sum / (double)m : NAN;
+	free(v);
+	return m;
+}
+
 /* Correlations for the engagement section: resonance, text length, each part. */
 struct corr {
 	double res, len, part[NPARTS];
@@ -1703,12 +1736,6 @@ static void svg_grouped(struct strbuf *o, const char *const *rows, int nrows, co
 		}
 	}
 	sb_adds(o, "</svg>\n");
-}
-
-static int double_cmp(const void *pa, const void *pb)
-{
-	double a = *(const double *)pa, b = *(const double *)pb;
-	return a < b ? -1 : a > b;
 }
 
 /* Scatter of the reservoir: x resonance 0-100, y log10(1 + engagement); the median
@@ -1996,7 +2023,7 @@ static void h_note_types(const struct report *r, struct strbuf *o)
 	for (int i = 0; i < NTYPE_SLOTS; i++) {
 		if (i == TYPE_NONE && !r->type[i].n)
 			continue;
-		b[nb].label = i < NTYPES ? type_name[i] : type_name[i];
+		b[nb].label = type_both[i];
 		b[nb].value = (double)r->type[i].n;
 		b[nb].color = type_color[i];
 		snprintf(b[nb].text, sizeof(b[nb].text), "%ld (%.1f%%)", r->type[i].n,
@@ -2037,7 +2064,7 @@ static void h_sentiment(const struct report *r, struct strbuf *o)
 	for (int i = 0; i < NTYPE_SLOTS; i++) {
 		if (!r->type[i].n)
 			continue;
-		rows[nr] = type_name[i];
+		rows[nr] = type_both[i];
 		for (int s = 0; s < 3; s++)
 			counts[nr * 3 + s] = r->type[i].sent[s];
 		nr++;
@@ -2352,6 +2379,34 @@ static void h_notes(const struct report *r, struct strbuf *o)
 	sb_adds(o, "</section>\n");
 }
 
+static void h_engagement_groups(const struct report *r, struct strbuf *o)
+{
+	sb_adds(o, "<h3>Engagement by note type and sentiment (sampled notes)</h3>\n<table><tr>"
+		   "<th>group</th><th class=\"n\">sampled notes</th><th class=\"n\">median engagement"
+		   "</th><th class=\"n\">mean resonance</th></tr>\n");
+	for (int g = 0; g < NTYPE_SLOTS + 3; g++) {
+		int key = g < NTYPE_SLOTS ? g : -(g - NTYPE_SLOTS) - 1;
+		double med, mres;
+		size_t m = sample_group(r, key, &med, &mres);
+		if (!m)
+			continue;
+		sb_adds(o, "<tr><td>");
+		if (g < NTYPE_SLOTS)
+			type_label(o, g, 1);
+		else
+			sb_addf(o, "%s <span class=\"zh\">%s</span>", sent_name[g - NTYPE_SLOTS],
+				sent_zh[g - NTYPE_SLOTS]);
+		sb_adds(o, "</td><td class=\"n\">");
+		fmt_count(o, (long)m);
+		sb_adds(o, "</td><td class=\"n\">");
+		fmt_fixed(o, med, 0);
+		sb_adds(o, "</td><td class=\"n\">");
+		fmt_fixed(o, mres, 1);
+		sb_adds(o, "</td></tr>\n");
+	}
+	sb_adds(o, "</table>\n");
+}
+
 static void h_engagement(const struct report *r, struct strbuf *o)
 {
 	struct corr c;
@@ -2388,6 +2443,7 @@ static void h_engagement(const struct report *r, struct strbuf *o)
 		sb_adds(o, "</td><td></td></tr>\n");
 	}
 	sb_adds(o, "</table>\n");
+	h_engagement_groups(r, o);
 	if (c.wcreators)
 		sb_addf(o, "<p class=\"note-s\">Within creators: the rank correlation inside each "
 			   "creator's notes (%ld creators with at least %d sampled notes, %ld notes), "
@@ -2748,6 +2804,27 @@ void report_write_md(const struct report *r, struct strbuf *o)
 			sb_addf(o, "| %s | ", part_name[p]);
 			fmt_fixed(o, c.part[p], 3);
 			sb_adds(o, " | |\n");
+		}
+		sb_adds(o, "\n| group | sampled notes | median engagement | mean resonance |\n"
+			   "|---|---:|---:|---:|\n");
+		for (int g = 0; g < NTYPE_SLOTS + 3; g++) {
+			int key = g < NTYPE_SLOTS ? g : -(g - NTYPE_SLOTS) - 1;
+			double med, mres;
+			size_t m = sample_group(r, key, &med, &mres);
+			if (!m)
+				continue;
+			sb_adds(o, "| ");
+			if (g < NTYPE_SLOTS)
+				type_label(o, g, 0);
+			else
+				sb_addf(o, "%s %s", sent_name[g - NTYPE_SLOTS], sent_zh[g - NTYPE_SLOTS]);
+			sb_adds(o, " | ");
+			fmt_count(o, (long)m);
+			sb_adds(o, " | ");
+			fmt_fixed(o, med, 0);
+			sb_adds(o, " | ");
+			fmt_fixed(o, mres, 1);
+			sb_adds(o, " |\n");
 		}
 		if (c.wcreators)
 			sb_addf(o, "\nWithin creators: %ld creators with at least %d sampled notes "
