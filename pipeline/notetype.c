@@ -759,11 +759,24 @@ struct ev {
 	const char *where;
 };
 
-static void add_ev(struct ev *ev, int *nev, int cap, const struct ev *e)
+/* Insert e into ev[0..*nev) (strongest first, at most cap). Two cues quoting the same text
+ * for the same type (two patterns on one span) become one entry with the summed weight. */
+static void add_ev(struct ev *ev, int *nev, int cap, const struct ev *in)
 {
-	int at = *nev;
+	struct ev merged = *in, *e = &merged;
+	int at;
 	if (e->w <= 0)
 		return;
+	for (int i = 0; i < *nev; i++) {
+		if (e->cue && ev[i].cue == e->cue && ev[i].cue_len == e->cue_len &&
+		    ev[i].type == e->type) {
+			e->w += ev[i].w;
+			memmove(ev + i, ev + i + 1, (size_t)(*nev - i - 1) * sizeof *ev);
+			(*nev)--;
+			break;
+		}
+	}
+	at = *nev;
 	if (*nev == cap) {
 		if (ev[cap - 1].w >= e->w)
 			return;
