@@ -286,6 +286,7 @@ struct scratch {
 	uint32_t *opos;      /* original offset of char i (n+1 entries) */
 	size_t capch;
 	struct strbuf key;
+	const struct sentiment_model *model;
 };
 
 static _Thread_local struct scratch sc;
@@ -327,6 +328,35 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 	u->entry = entry;
 	u->caps = 0;
 	u->raw = 0;
+	if (entry >= 0 && sc.model->e[entry].role == R_COND)
+		sc.c[u->clause].cond = 1;
+	if (entry >= 0 && sc.model->e[entry].role == R_RHET)
+		sc.c[u->clause].rhet = 1;
+}
+
+/* Longest term starting at character i of the current Han run, at most maxl characters:
+ * its length (0 when none) and entry in *entry. */
+static size_t longest_at_max(const struct sentiment_model *m, size_t i, size_t maxl,
+			     uint32_t *entry)
+{
+	size_t best = 0;
+	uint32_t v;
+	for (size_t l = 1; l <= maxl; l++) {
+		if (!lookup(m, sc.nb.buf + sc.cpos[i], sc.cpos[i + l] - sc.cpos[i], &v))
+			break;
+		if ((v & V_NONE) != V_NONE) {
+			best = l;
+			*entry = v & ~V_PREFIX;
+		}
+		if (!(v & V_PREFIX))
+			break;
+	}
+	return best;
+}
+
+static size_t longest_at(const struct sentiment_model *m, size_t i, size_t nch, uint32_t *entry)
+{
+	return longest_at_max(m, i, nch - i < MAX_TERM_CHARS ? nch - i : MAX_TERM_CHARS, entry);
 }
 
 /* Forward longest match over one run of Han text[off..end). *pos counts characters. */
@@ -356,17 +386,19 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 	sc.cpos[nch] = (uint32_t)sc.nb.len;
 	sc.opos[nch] = end;
 	for (size_t i = 0; i < nch;) {
-		size_t best = 0;
-		uint32_t bestv = 0, v;
-		for (size_t l = 1; l <= MAX_TERM_CHARS && i + l <= nch; l++) {
-			if (!lookup(m, sc.nb.buf + sc.cpos[i], sc.cpos[i + l] - sc.cpos[i], &v))
-				break;
-			if ((v & V_NONE) != V_NONE) {
-				best = l;
-				bestv = v & ~V_PREFIX;
+		uint32_t bestv = 0, v2;
+		size_t best = longest_at(m, i, nch, &bestv), l2;
+		/* A rule word whose last character starts a longer polar word gives it up:
+		 * 也不|不理人 is 也 + 不理人, not 也不 + 理人. */
+		if (best >= 2 && m->e[bestv].role != R_POLAR && m->e[bestv].role != R_STOP &&
+		    (l2 = longest_at(m, i + best - 1, nch, &v2)) >= 2 &&
+		    m->e[v2].role == R_POLAR) {
+			best = longest_at_max(m, i, best - 1, &bestv);
+			if (!best) {
+				cur_clause()->last_end = sc.opos[i + 1];
+				i++;
+				continue;
 			}
-			if (!(v & V_PREFIX))
-				break;
 		}
 		if (best) {
 			add_unit(sc.opos[i], sc.opos[i + best] - sc.opos[i], *pos + (uint32_t)i,
@@ -600,6 +632,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	const struct token *t = n->tok;
 	uint32_t pos = 0;
 	int mixed = note_mixed_case(n);
+	sc.model = m;
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {
@@ -739,7 +772,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		const char *ut;
 		if (!u || u->clause != cl) {
 			/* Clause end: a negator that found nothing is a bare complaint. */
-			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 && negf < 0) {
+			if (neg_unit >= 0 && !neg_used && rneg_unit < 0) {
 				const struct unit *nu = &sc.u[neg_unit];
 				const char *s = n->text + nu->off;
 				if (m->e[nu->entry].role == R_CMP) {
@@ -805,18 +838,12 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			grow_seg((size_t)seg + 1);
 			sc.segmul[seg] = e->w;
 			break;
-		case R_COND:
-			sc.c[u->clause].cond = 1;
-			break;
-		case R_RHET:
-			sc.c[u->clause].rhet = 1;
-			break;
 		case R_QEND:
 			sc.c[u->clause].qend_end = u->off + u->len;
 			break;
 		case R_WISH:
-			if (sc.c[u->clause].cond ||
-			    (u->clause > 0 && sc.c[u->clause - 1].cond)) {
+			if (sc.c[u->clause].cond || (u->clause > 0 && sc.c[u->clause - 1].cond) ||
+			    ((size_t)u->clause + 1 < sc.nc && sc.c[u->clause + 1].cond)) {
 				struct contrib *k = add_contrib(u, e->w, seg);
 				rule_add(k, "wish:%.*s", (int)u->len, ut);
 			}
