@@ -40,6 +40,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -99,6 +100,7 @@ static const char *const where_name[W_NWHERE] = {
 #define W_FIRST_OFFICIAL 0.25 /* official loses this per first-person word */
 #define W_CATEGORY 0.8      /* centre when a category is detected */
 #define W_PRICE 0.4         /* centre per price (at most 3) */
+#define W_NAME 0.5          /* centre for a Latin proper name in a Chinese title */
 #define W_PRODUCT_TAG 0.6   /* centre for [品牌] / [商品] tags */
 #define W_LIST_ITEM 0.3     /* planting per numbered item beyond two (at most 1.5) */
 #define W_NEG_SENT 0.4      /* experience when the note is clearly negative (a warning) */
@@ -748,6 +750,44 @@ static int count_prices(void)
 	return c;
 }
 
+/* Does a Chinese note's title hold a Latin proper name (Maggiano's, Amazon Fresh, IKEA)?
+ * In Chinese titles Latin words are mostly the names of shops, brands, products and places:
+ * a specific thing at the centre. Checked only when the text has at least 10 Han characters
+ * (English notes capitalise every sentence); a few format words (VLOG, OOTD, Day) do not
+ * count. */
+static int title_has_name(const struct note *n)
+{
+	static const char *const skip[] = { "vlog", "plog", "ootd", "day", "diy", "top", "ad",
+					    "pr", "ps", "ok", "omg", "lol", "the", "my", "i" };
+	size_t han = 0, i = 0, l;
+	for (size_t p = 0; p < n->len && han < 10; p += l) {
+		if (utf8_is_han(utf8_decode(n->text + p, n->len - p, &l)))
+			han++;
+		if (!l)
+			l = 1;
+	}
+	if (han < 10)
+		return 0;
+	while (i < n->title_len) {
+		const char *s = n->text + i;
+		size_t w = 0;
+		int skipped = 0;
+		if (!(s[0] >= 'A' && s[0] <= 'Z') || (i && isalpha((unsigned char)s[-1]))) {
+			i++;
+			continue;
+		}
+		while (i + w < n->title_len && isalpha((unsigned char)s[w]))
+			w++;
+		for (size_t k = 0; k < NM_ARRAY_LEN(skip); k++)
+			if (strlen(skip[k]) == w && !strncasecmp(s, skip[k], w))
+				skipped = 1;
+		if (w >= 2 && !skipped)
+			return 1;
+		i += w ? w : 1;
+	}
+	return 0;
+}
+
 /* ---- scoring and output ------------------------------------------------------------- */
 
 struct ev {
@@ -849,7 +889,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 #ifdef NT_DEBUG
 	double dbg_c = 0;
 #endif
-	int ntags, product, items, prices, label;
+	int ntags, product, items, prices, names, label;
 	struct ev ev[MAX_EVIDENCE];
 	int nev = 0;
 	/* per-cue accumulation: count and first live hit */
@@ -939,6 +979,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 
 	items = count_list_items(n);
 	prices = count_prices();
+	names = title_has_name(n);
 
 	/* disclosure */
 	for (int t = NT_COOPERATION; t <= NT_SPONSORED; t++)
@@ -961,6 +1002,8 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		c += W_PRICE * (prices > 3 ? 3 : prices);
 		if (product)
 			c += W_PRODUCT_TAG;
+		if (names)
+			c += W_NAME;
 		raw[NT_EXPERIENCE] = cue_sum[NT_EXPERIENCE] + W_FIRST * fp;
 		raw[NT_PLANTING] = cue_sum[NT_PLANTING] + W_SECOND * sp + lst;
 		if (sent && sent->score < NEG_SENT_SCORE) {
