@@ -218,7 +218,7 @@ int cmd_report(int argc, char **argv)
 					rc = 1;
 				continue;
 			}
-			if (cJSON_GetObjectItemCaseSensitive(rec.obj, "note_type") ||
+			if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(rec.obj, "note_type")) ||
 			    cJSON_GetObjectItemCaseSensitive(rec.obj, "error")) {
 				report_add(rep, rec.obj, reader_name(r), rec.line);
 			} else if (add_raw(rep, &c, &p, &w, &line, &rec, reader_name(r)) < 0) {

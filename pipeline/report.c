@@ -617,7 +617,8 @@ static void collect_evidence(struct report *r, const cJSON *a, int tag, size_t *
 }
 
 /* The length of a cue without a trailing count or value: "emoji×3" -> "emoji",
- * "sentiment 0.90" -> "sentiment", so that such cues add up across notes. */
+ * "voice:first-person x2" -> "voice:first-person", "sentiment 0.90" -> "sentiment", so that
+ * such cues add up across notes. */
 static size_t cue_len(const char *s, size_t n)
 {
 	size_t e = n;
@@ -626,9 +627,11 @@ static size_t cue_len(const char *s, size_t n)
 	if (e == n || e == 0)
 		return n;
 	if (e >= 2 && (unsigned char)s[e - 2] == 0xc3 && (unsigned char)s[e - 1] == 0x97)
-		return e - 2;
+		return e - 2; /* "emoji×3" */
+	if (e >= 3 && s[e - 1] == 'x' && s[e - 2] == ' ')
+		return e - 2; /* "voice:first-person x2" */
 	if (s[e - 1] == ' ' && e > 1)
-		return e - 1;
+		return e - 1; /* "sentiment 0.90" */
 	return n;
 }
 
@@ -1039,7 +1042,7 @@ void report_add(struct report *r, const cJSON *rec, const char *source, long lin
 			r->spans[n2].n = len;
 			r->spans[n2].tag = -1;
 			n2++;
-			report_topk_add(r->cues_type[type], s, len);
+			report_topk_add(r->cues_type[type], s, cue_len(s, len));
 		}
 	}
 	aud = as_array(get(sp, "audience"));
