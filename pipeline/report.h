@@ -5,23 +5,30 @@
  *
  * Algorithm: one pass over the records (the output of `notemine run`); every statistic is
  * a fixed-size accumulator, so memory is bounded by the number of term counters kept, not
- * by the number of notes:
+ * by the number of notes (measured: 12.0 MB for 16,005 notes, 12.4 MB for 96,030):
  *  - counts per note type, sentiment by note type and by category (categories are capped
  *    at REPORT_MAX_CATEGORIES; later ones are pooled as "(other categories)");
- *  - resonance: a 101-bin histogram of the score (distribution, median), sums of the five
- *    parts overall and per note type;
- *  - SIPS: sums of identify / participate / share overall, per note type, per category;
+ *  - resonance: a 101-bin histogram of the score (distribution, quantiles), sums of the
+ *    five parts overall and per note type, the share of notes where each part is > 0;
+ *  - SIPS: sums of identify / participate / share overall and per category;
  *  - terms: one space-saving summary (Metwally, Agrawal, El Abbadi 2005) overall, per note
  *    type and per sentiment, `capacity` counters each, of document frequencies (a term
- *    counts once per note); tokens that hold no letter or symbol and stop-words (a static
- *    table in report.c, Chinese and English function words) are skipped; Latin terms are
- *    lower-cased. A counter's `err` bounds how much its count may be overestimated;
- *  - the 10 most and the 10 least resonant notes: two small sorted arrays of copies
- *    (ties: the earlier note wins);
+ *    counts once per note); tokens that hold no letter or symbol, URLs and stop-words (a
+ *    static table in report.c, Chinese and English function words) are skipped; Latin
+ *    terms are lower-cased; a topic tag "#名称[话题]#" counts as "#名称". A counter's `err`
+ *    bounds how much its count may be overestimated. "Distinctive" terms of a group rank
+ *    the group's counters by (share of the group's notes) - (share of the other notes).
+ *    Smaller summaries count the evidence cues per resonance part and per note type (with
+ *    trailing counts such as "emoji×3" folded) and the SIPS audiences;
+ *  - the 10 most and the 10 least resonant notes (the latter among notes with at least 20
+ *    characters of text): two small sorted arrays of copies; ties: the earlier note wins;
  *  - engagement vs resonance: a reservoir sample (Vitter's algorithm R with a fixed seed, so
  *    reports are reproducible) of (resonance, parts, text length, likes + collects +
- *    comments) over the notes whose counts exist; Spearman's rank correlation (average ranks
- *    for ties) is computed on the sample.
+ *    comments, creator, type, sentiment) over the notes whose counts exist; Spearman's rank
+ *    correlation (average ranks for ties) is computed on the sample, over all sampled notes
+ *    and within creators (per-creator rho averaged with note weights), plus the median
+ *    engagement per note type and sentiment.
+ * A report is used by one thread at a time.
  */
 #ifndef NM_REPORT_H
 #define NM_REPORT_H
