@@ -26,7 +26,7 @@
 #include "util.h"
 
 #define SEGDICT_MAGIC "NMSEGDIC"
-#define SEGDICT_VERSION 4u
+#define SEGDICT_VERSION 5u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -809,7 +809,14 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 						id = cpid[fc];
 					}
 				}
-				page[j] = id << 4 | (uint32_t)cls;
+				page[j] = id << SEGDICT_ID_SHIFT | (uint32_t)cls;
+				if (fl && utf8_valid_len(f, fl) == fl) {
+					int32_t fc = utf8_decode(f, fl, &l);
+					if (fc == 0x25CB || fc == 0x3007 || in_set(fc, "零一二三四五六七八九十百千万亿两"))
+						page[j] |= SEGDICT_F_NUMERAL;
+					if (in_set(fc, "这那哪"))
+						page[j] |= SEGDICT_F_DEMONSTR;
+				}
 			}
 			if (hmap_get(&pagemap, (const char *)page, sizeof page, &at)) {
 				pages[pg] = at;
@@ -1180,7 +1187,8 @@ double segdict_cost(const struct segdict *d, const char *w, size_t n)
 		return -1;
 	while (i < n) {
 		int32_t cp = utf8_decode(w + i, n - i, &l);
-		uint32_t id = cp < SEGDICT_CPMAX ? segdict_cpinfo(v->cp_page, v->cp_cell, cp) >> 4 : 0;
+		uint32_t id = cp < SEGDICT_CPMAX ?
+				      segdict_cpinfo(v->cp_page, v->cp_cell, cp) >> SEGDICT_ID_SHIFT : 0;
 		int32_t t;
 		if (!id || v->node[s].base <= 0)
 			return -1;

@@ -92,14 +92,15 @@ struct segdict_node {
 	float cost;    /* -ln P(word) when the path to this node is a word, else < 0 */
 };
 
-/* The character id (0: in no dictionary word) and class of code point cp, folded. */
+/* The cell of code point cp < SEGDICT_CPMAX: folded character id (0: in no dictionary
+ * word), flags and class. */
 static inline uint32_t segdict_cpinfo(const uint32_t *pages, const uint32_t *cells, int32_t cp);
 
 struct segdict_view {
 	const struct segdict_node *node;
 	uint32_t n_nodes;
 	const uint32_t *cp_page;  /* cp >> 8 -> first cell of its page (cp < SEGDICT_CPMAX) */
-	const uint32_t *cp_cell;  /* (id << 4) | class */
+	const uint32_t *cp_cell;  /* (id << SEGDICT_ID_SHIFT) | flags | class */
 	const float *emit;        /* 4 per char id: ln P(B|c), P(M|c), P(E|c), P(S|c) */
 	uint32_t n_chars;
 	float trans[4][4];        /* ln P(tag' | tag), tags B M E S */
@@ -110,6 +111,12 @@ struct segdict_view {
 };
 
 #define SEGDICT_CPMAX 0x30000
+
+/* A code-point cell: (char id << SEGDICT_ID_SHIFT) | flags | class. */
+#define SEGDICT_CLS_MASK 7u
+#define SEGDICT_F_NUMERAL 8u     /* Chinese numeral (folded): 〇○零一二...十百千万亿两 */
+#define SEGDICT_F_DEMONSTR 16u   /* 这 那 哪 (folded) */
+#define SEGDICT_ID_SHIFT 5
 
 /* The view of d's arrays (valid while d lives). */
 const struct segdict_view *segdict_view(const struct segdict *d);

@@ -55,6 +55,7 @@ struct seg_scratch {
 	uint32_t *coff;  /* byte offset in the span (n + 1 entries) */
 	int32_t *ccp;    /* code point */
 	uint8_t *ccls;   /* class */
+	uint8_t *cfl;    /* SEGDICT_F_ flags */
 	size_t ccap;
 	/* per unit */
 	struct unit *u;
@@ -85,6 +86,7 @@ void seg_scratch_free(struct seg_scratch *s)
 	free(s->coff);
 	free(s->ccp);
 	free(s->ccls);
+	free(s->cfl);
 	free(s->u);
 	free(s->best);
 	free(s->back);
@@ -255,15 +257,12 @@ static int cn_small_value(const int32_t *cp, size_t n)
 	return v;
 }
 
-static int cls_at(const struct segdict_view *v, int32_t cp, uint32_t *id)
+/* The code-point cell of cp (see segdict.h), computed for code points past the table. */
+static inline uint32_t cell_of(const struct segdict_view *v, int32_t cp)
 {
-	if (cp < SEGDICT_CPMAX) {
-		uint32_t x = segdict_cpinfo(v->cp_page, v->cp_cell, cp);
-		*id = x >> 4;
-		return (int)(x & 15);
-	}
-	*id = 0;
-	return segdict_class_of(cp);
+	if (cp < SEGDICT_CPMAX)
+		return segdict_cpinfo(v->cp_page, v->cp_cell, cp);
+	return (uint32_t)segdict_class_of(cp);
 }
 
 static void grow_chars(struct seg_scratch *s, size_t n)
@@ -275,6 +274,7 @@ static void grow_chars(struct seg_scratch *s, size_t n)
 	s->coff = xrealloc(s->coff, s->ccap * sizeof *s->coff);
 	s->ccp = xrealloc(s->ccp, s->ccap * sizeof *s->ccp);
 	s->ccls = xrealloc(s->ccls, s->ccap * sizeof *s->ccls);
+	s->cfl = xrealloc(s->cfl, s->ccap * sizeof *s->cfl);
 	s->u = xrealloc(s->u, s->ccap * sizeof *s->u);
 	s->best = xrealloc(s->best, s->ccap * sizeof *s->best);
 	s->back = xrealloc(s->back, s->ccap * sizeof *s->back);
@@ -340,7 +340,8 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 		u->cls = (uint8_t)k;
 		u->num = 0;
 		if (k == SEGC_PUNCT && cp[c] == 0x25CB &&
-		    ((c > c0 && cn_digit(cp[c - 1]) >= 0) || (c + 1 < c1 && cn_digit(cp[c + 1]) >= 0)))
+		    ((c > c0 && (s->cfl[c - 1] & SEGDICT_F_NUMERAL)) ||
+		     (c + 1 < c1 && (s->cfl[c + 1] & SEGDICT_F_NUMERAL))))
 			k = SEGC_HAN; /* ○ written for zero: 二○○一年 */
 		u->cls = (uint8_t)k;
 		if (k == SEGC_PUNCT && is_sign(cp[c]) && c + 1 < c1 && cls[c + 1] == SEGC_DIGIT &&
@@ -350,8 +351,7 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 			u->cls = (uint8_t)k;
 		}
 		if (k == SEGC_HAN) {
-			int d = cn_digit(cp[c]);
-			u->num = (uint8_t)(d >= 0 && d <= 10 ? 1 : d > 10 ? 2 : 0);
+			u->num = (uint8_t)((s->cfl[c] & SEGDICT_F_NUMERAL) != 0);
 			c++;
 		} else if (k == SEGC_ALPHA || k == SEGC_DIGIT) {
 			int digits_only = 1;
@@ -379,7 +379,7 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 			if (digits_only && k == SEGC_DIGIT) {
 				if (c < c1 && is_percent(cp[c]))
 					c++;
-				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(cp[c]) &&
+				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(norm_t2s_cp(cp[c])) &&
 					 (cp[c] != 0x5E74 || c - u->cb >= 4))
 					c++; /* 1997年 whole, 10年 apart (a duration) */
 			}
@@ -417,7 +417,7 @@ static void numeral_edges(struct seg_scratch *s, const struct segdict_view *v, s
 	size_t n = 0;
 	int only_digits = 1;
 	while (r < nu && s->u[r].cls == SEGC_HAN && s->u[r].num) {
-		int32_t c = s->ccp[s->u[r].cb];
+		int32_t c = norm_t2s_cp(s->ccp[s->u[r].cb]);
 		int d = cn_digit(c);
 		if (n < NM_ARRAY_LEN(run))
 			run[n] = c;
@@ -431,7 +431,7 @@ static void numeral_edges(struct seg_scratch *s, const struct segdict_view *v, s
 		relax(s, r, s->best[i] + c_num, (int32_t)i);
 	if (r >= nu || s->u[r].cls != SEGC_HAN || n > NM_ARRAY_LEN(run))
 		return;
-	k = (size_t)s->ccp[s->u[r].cb];
+	k = (size_t)norm_t2s_cp(s->ccp[s->u[r].cb]);
 	if (k == 0x5E74) { /* 年: a year written in digits */
 		if (only_digits && n >= 2)
 			relax(s, r + 1, s->best[i] + c_num, (int32_t)i);
@@ -452,11 +452,6 @@ static float single_cost(const struct segdict_view *v, uint32_t id)
 	if ((uint32_t)t >= v->n_nodes || v->node[t].check != 0 || v->node[t].cost < 0)
 		return v->unk_cost;
 	return v->node[t].cost;
-}
-
-static int is_demonstrative(int32_t cp)
-{
-	return cp == 0x8FD9 || cp == 0x90A3 || cp == 0x54EA; /* 这 那 哪 */
 }
 
 /* Measure words that form one word with a demonstrative (这个, 那家, 这款). */
@@ -578,20 +573,25 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 	grow_chars(s, len);
 	/* decode: code point, class, folded id, offset */
 	while (i < len) {
-		unsigned char b = (unsigned char)text[i];
+		const unsigned char *p = (const unsigned char *)text + i;
 		int32_t cp;
-		uint32_t id;
-		if (b < 0x80) {
-			cp = b;
+		uint32_t cell;
+		if (p[0] < 0x80) {
+			cp = p[0];
 			l = 1;
+		} else if ((p[0] & 0xF0) == 0xE0 && i + 2 < len && (p[1] & 0xC0) == 0x80 &&
+			   (p[2] & 0xC0) == 0x80) {
+			/* the span is valid UTF-8 (contract): a 3-byte sequence decodes inline */
+			cp = (int32_t)((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+			l = 3;
 		} else {
 			cp = utf8_decode(text + i, len - i, &l);
 		}
-		s->ccls[n] = (uint8_t)cls_at(v, cp, &id);
-		if (s->ccls[n] == SEGC_HAN)
-			cp = norm_t2s_cp(cp); /* numeral and measure tests see 兩 as 两, 這 as 这 */
+		cell = cell_of(v, cp);
+		s->ccls[n] = (uint8_t)(cell & SEGDICT_CLS_MASK);
+		s->cfl[n] = (uint8_t)(cell & (SEGDICT_F_NUMERAL | SEGDICT_F_DEMONSTR));
 		s->ccp[n] = cp;
-		s->cid[n] = id;
+		s->cid[n] = cell >> SEGDICT_ID_SHIFT;
 		s->coff[n] = (uint32_t)i;
 		n++;
 		i += l;
@@ -642,8 +642,9 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		walked:
 			if (u->num)
 				numeral_edges(s, v, j, nu, c_num);
-			else if (u->cls == SEGC_HAN && j + 1 < nu && is_demonstrative(s->ccp[u->cb]) &&
-				 s->u[j + 1].cls == SEGC_HAN && is_measure(s->ccp[s->u[j + 1].cb]))
+			else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN && j + 1 < nu &&
+				 s->u[j + 1].cls == SEGC_HAN &&
+				 is_measure(norm_t2s_cp(s->ccp[s->u[j + 1].cb])))
 				/* 这支, 那家: just cheaper than the two characters apart, so
 				 * a word after the demonstrative still wins (那 只是, 这 部分) */
 				relax(s, j + 2, bj + single_cost(v, s->cid[u->cb]) +
