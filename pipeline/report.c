@@ -1704,7 +1704,7 @@ static void svg_histogram(struct strbuf *o, const long *bins, int n, double x0, 
 static void svg_grouped(struct strbuf *o, const char *const *rows, int nrows, const double *vals,
 			int k, const char *const *segs, const char *const *colors, const char *label)
 {
-	int bar = 8, row = k * (bar + 2) + 10, top = 30, h = top + nrows * row + 4;
+	int bar = 8, row = k * (bar + 2) + 10, top = 30, h = top + nrows * row + 20;
 	double area = SVG_W - BAR_LABEL_W - 60, x = BAR_LABEL_W;
 
 	svg_open(o, h, label);
@@ -1715,9 +1715,11 @@ static void svg_grouped(struct strbuf *o, const char *const *rows, int nrows, co
 		x += 16 + text_px(segs[s], strlen(segs[s])) + 18;
 	}
 	for (int g = 0; g <= 4; g++) {
+		static const char *const ticks[] = { "0", "0.25", "0.5", "0.75", "1" };
 		double gx = BAR_LABEL_W + area * g / 4.0;
 		sb_addf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>\n",
-			gx, top - 4, gx, h - 4);
+			gx, top - 4, gx, h - 18);
+		svg_text(o, gx, h - 5, "middle", "tick", ticks[g], 0);
 	}
 	for (int i = 0; i < nrows; i++) {
 		double y = top + i * row;
