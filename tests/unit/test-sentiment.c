@@ -1,0 +1,333 @@
+/*
+ * test-sentiment.c - sentiment rules, each with a case where it fires and one where it must
+ * not, in Chinese and English: lexicon words, negation scope and double negation, degree
+ * words, contrast and concession, expectation turned around, rhetorical questions and
+ * rhetorical negation, exclamation and repetition, capitals, context words (绝了), wishful
+ * and conditional clauses, warnings, comparisons, bare negation, emoticons and emoji,
+ * saturation of long notes, the JSON shape, sentiment_from_json, and lexicon errors.
+ * Run from the repository root (make test does).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "segdict.h"
+#include "sentiment.h"
+#include "tap.h"
+#include "token.h"
+#include "util.h"
+
+static struct lexset ls;
+static struct segdict *dict;
+static struct tokenizer *tk;
+static struct tok_scratch *ts;
+static struct sentiment_model *sm;
+static struct tokens toks;
+static struct strbuf text = STRBUF_INIT;
+static struct strbuf out = STRBUF_INIT;
+
+static int setup(void)
+{
+	const char *root = "lexicons";
+	struct segdict_opts so;
+	struct tokenizer_opts to;
+
+	norm_init(1);
+	memset(&ls, 0, sizeof ls);
+	if (lexset_load(&ls, &root, 1) < 0)
+		return -1;
+	memset(&so, 0, sizeof so);
+	so.dict_path = "none";
+	so.ls = &ls;
+	so.t2s = 1;
+	so.cache_dir = "";
+	if (segdict_open(&dict, &so) < 0)
+		return -1;
+	memset(&to, 0, sizeof to);
+	to.dict = dict;
+	if (!(tk = tokenizer_new(&to)) || !(ts = tok_scratch_new(tk)))
+		return -1;
+	sm = sentiment_model_new(&ls, NULL);
+	return sm ? 0 : -1;
+}
+
+static void make_note(struct note *n, const char *s)
+{
+	sb_reset(&text);
+	sb_adds(&text, s);
+	tokenize(tk, ts, text.buf, text.len, &toks);
+	memset(n, 0, sizeof *n);
+	n->text = text.buf;
+	n->len = text.len;
+	n->tok = toks.v;
+	n->ntok = toks.n;
+}
+
+/* Score of s with model m; the JSON value is left in out. */
+static double score_with(const struct sentiment_model *m, const char *s)
+{
+	struct note n;
+	struct sentiment_result r;
+	make_note(&n, s);
+	sb_reset(&out);
+	sentiment_analyse(m, &n, -1, &out, &r);
+	return r.score;
+}
+
+static double score(const char *s)
+{
+	return score_with(sm, s);
+}
+
+#define POS(s, name) ok(score(s) > 0, "%s: '%s' > 0 (%g)", name, s, score(s))
+#define NEG(s, name) ok(score(s) < 0, "%s: '%s' < 0 (%g)", name, s, score(s))
+#define ZERO(s, name) ok(score(s) == 0, "%s: '%s' == 0 (%g)", name, s, score(s))
+#define MORE(a, b, name) ok(score(a) > score(b), "%s: '%s' > '%s'", name, a, b)
+
+static void test_lexicon_words(void)
+{
+	POS("好吃", "zh word");
+	NEG("难吃", "zh word");
+	POS("yyds", "community word");
+	NEG("智商税", "community word");
+	POS("great", "en word");
+	NEG("terrible", "en word");
+	POS("I loved it", "en inflection loved -> love");
+	NEG("it sucked", "en inflection sucked -> suck");
+	POS("the coolest thing", "en inflection coolest -> cool");
+	POS("so goooood", "en stretched word");
+	POS("well-made", "en hyphenated word");
+	ZERO("今天去超市买了牛奶", "neutral zh");
+	ZERO("The store opens at nine.", "neutral en");
+	ZERO("好像要下雨", "stop word 好像 hides 好");
+	ZERO("别人都去了", "stop word 别人 hides 别");
+	ZERO("快递到了", "stop word 快递 hides 快");
+}
+
+static void test_negation(void)
+{
+	NEG("不好吃", "zh negated word");
+	NEG("不是很满意", "zh negation before degree");
+	MORE("不是很好", "很不好", "zh 不是很好 milder than 很不好");
+	NEG("没有想象中好", "zh negation over 4 characters");
+	POS("好吃，不贵", "zh negation stays in its clause");
+	POS("不是不好", "zh double negation");
+	POS("一点都不油腻", "zh negated negative");
+	NEG("not good", "en not good");
+	NEG("this is not a good phone", "en negation scope");
+	NEG("I don't like it", "en n't");
+	POS("not bad at all", "en not bad");
+	POS("I never regret buying it", "en never + negative");
+	NEG("没有餐具", "bare negation: a review's missing item");
+	ZERO("知道了", "no negator, no evidence");
+}
+
+static void test_degree(void)
+{
+	MORE("超实惠", "实惠", "zh 超 amplifies");
+	MORE("好吃", "有点好吃", "zh 有点 softens");
+	ok(score("非常差") < score("差"), "zh degree makes negatives more negative");
+	MORE("very good", "good", "en very amplifies");
+	MORE("good", "slightly good", "en slightly softens");
+	NEG("好贵", "好 before a polar word is a degree word");
+	POS("好", "好 alone is positive");
+}
+
+static void test_contrast(void)
+{
+	NEG("味道不错，但是送餐太慢了", "zh contrast: later clause wins");
+	POS("送餐有点慢，但是味道很好", "zh contrast the other way");
+	POS("虽然有点贵，但是真的好用", "zh concession");
+	NEG("虽然包装好看，可是味道一言难尽", "zh concession, negative end");
+	POS("本来以为会踩雷，没想到这么好吃", "zh expectation turned around");
+	NEG("本来很期待，结果大失所望", "zh expectation let down");
+	NEG("The food was okay but the service was terrible.", "en but");
+	POS("It was expensive but totally worth it.", "en but, positive end");
+	POS("Although the line was long, the tacos were great.", "en although");
+}
+
+static void test_questions(void)
+{
+	POS("难道这不好吗？", "zh rhetorical question flips");
+	NEG("难道这样就好吗？", "zh rhetorical question flips praise");
+	ok(fabs(score("好吃吗？")) < fabs(score("好吃")), "zh plain question weakens");
+	POS("谁不爱这家的蛋挞", "zh rhetorical negation 谁不爱");
+	NEG("我不爱这家的蛋挞", "zh plain negation 不爱");
+	POS("Who wouldn't love a free upgrade?", "en rhetorical 'who wouldn't'");
+}
+
+static void test_emphasis(void)
+{
+	MORE("好吃！！！", "好吃", "zh exclamation amplifies");
+	MORE("难吃", "难吃！！！", "zh exclamation amplifies negatives");
+	MORE("好好好", "好", "zh repetition adds up");
+	MORE("This is GREAT", "This is great", "en capitals amplify");
+	ok(score("GREAT") == score("great"), "en capitals only count in mixed-case text");
+	MORE("good good good", "good", "en repetition adds up");
+}
+
+static void test_context(void)
+{
+	POS("这个颜色真的绝了", "绝了 alone: praise");
+	NEG("等了三天还没到，真的绝了", "绝了 in a complaint: exasperation");
+	POS("好吃到笑死", "笑死 with praise");
+	NEG("快递又坏了，笑死", "笑死 with a complaint");
+}
+
+static void test_wish_warning_comparison(void)
+{
+	NEG("如果再便宜点就好了", "zh wish: not praise");
+	POS("便宜", "zh the same word outside the wish");
+	ok(fabs(score("如果好吃")) < fabs(score("好吃")), "zh conditional weakens");
+	NEG("It would be nice if it actually worked.", "en wish");
+	NEG("千万别买", "zh warning");
+	NEG("避雷！", "zh warning word");
+	POS("千万别错过这家早茶！", "zh 别 + negative word: a recommendation");
+	NEG("不如去店里吃", "zh comparison 不如 alone");
+	NEG("没有上次好吃", "zh comparison with 没有");
+	POS("比上次好吃多了", "zh comparison 比 X 好");
+	NEG("Don't buy this.", "en warning");
+}
+
+static void test_emoticons(void)
+{
+	POS("[赞R]", "xhs code positive");
+	NEG("[哭惹R]", "xhs code negative");
+	POS("[哈哈]", "weibo code positive");
+	NEG("[泪]", "weibo code negative");
+	NEG("哈哈哈[哈哈]不过钱包空了[泪]", "weibo: a negative code outweighs a positive one");
+	POS("😍", "emoji positive");
+	NEG("😭😭", "emoji negative");
+	POS("I love it :)", "text emoticon");
+	POS("不[哈哈]", "emoticons are not negated: counted as written");
+}
+
+static void test_saturation(void)
+{
+	struct strbuf long_note = STRBUF_INIT;
+	double s;
+	for (int i = 0; i < 200; i++)
+		sb_adds(&long_note, "好吃，服务好，环境不错。");
+	s = score(long_note.buf);
+	ok(s > 0.9 && s < 1, "a long glowing note stays below 1 (%g)", s);
+	sb_reset(&long_note);
+	for (int i = 0; i < 100; i++)
+		sb_adds(&long_note, "好吃。难吃。");
+	s = score(long_note.buf);
+	ok(fabs(s) < 0.5, "a long mixed note stays near the middle (%g)", s);
+	sb_release(&long_note);
+	ok(score("好") < 0.9, "one word is not certainty");
+}
+
+static void test_json(void)
+{
+	struct note n;
+	struct sentiment_result r, back;
+	cJSON *v;
+	make_note(&n, "超实惠，但是有点贵");
+	sb_reset(&out);
+	sentiment_analyse(sm, &n, -1, &out, &r);
+	v = cJSON_Parse(out.buf);
+	ok(v != NULL, "json: valid JSON");
+	if (v) {
+		const cJSON *lab = cJSON_GetObjectItemCaseSensitive(v, "label");
+		const cJSON *ev = cJSON_GetObjectItemCaseSensitive(v, "evidence");
+		const cJSON *e0 = cJSON_GetArrayItem(ev, 0);
+		ok(cJSON_IsString(lab), "json: label is a string");
+		ok(cJSON_IsArray(ev) && cJSON_GetArraySize(ev) == 2, "json: two evidence items");
+		ok(e0 && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(e0, "term")) &&
+			   cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(e0, "weight")) &&
+			   cJSON_IsString(cJSON_GetObjectItemCaseSensitive(e0, "rule")),
+		   "json: evidence has term, weight, rule");
+		ok(e0 && strstr(cJSON_GetObjectItemCaseSensitive(e0, "rule")->valuestring,
+				"degree:超") != NULL,
+		   "json: the degree rule is named");
+		ok(sentiment_from_json(v, &back) == 0 && fabs(back.score - r.score) < 1e-4 &&
+			   back.label == r.label,
+		   "json: sentiment_from_json reads it back");
+		cJSON_Delete(v);
+	}
+	make_note(&n, "");
+	sentiment_analyse(sm, &n, -1, NULL, &r);
+	ok(r.score == 0 && r.label == 0 && r.nterms == 0, "json: empty note is neutral, out may be NULL");
+	v = cJSON_Parse("{\"label\":\"positive\"}");
+	ok(sentiment_from_json(v, &back) < 0, "json: an object without score is rejected");
+	cJSON_Delete(v);
+}
+
+static int write_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs(s, f);
+	return fclose(f);
+}
+
+static void test_lexicon_errors(void)
+{
+	char dir[] = "/tmp/notemine-se-XXXXXX", sub[256], path[300];
+	struct lexset bad;
+	const char *root = dir;
+	if (!mkdtemp(dir)) {
+		ok(0, "lexicon: temp folder");
+		return;
+	}
+	snprintf(sub, sizeof sub, "%s/sentiment", dir);
+	mkdir(sub, 0700);
+	snprintf(path, sizeof path, "%s/10-x.tsv", sub);
+	write_file(path, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n");
+	memset(&bad, 0, sizeof bad);
+	ok(lexset_load(&bad, &root, 1) < 0, "lexicon: bad weight and unknown role are errors");
+	lexset_release(&bad);
+	write_file(path, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n");
+	memset(&bad, 0, sizeof bad);
+	ok(lexset_load(&bad, &root, 1) == 0, "lexicon: a small test root loads");
+	{
+		struct sentiment_model *m = sentiment_model_new(&bad, NULL);
+		ok(m != NULL, "lexicon: a model from the test root");
+		ok(score_with(m, "巨妙") > score_with(m, "妙"), "lexicon: test degree word");
+		ok(score_with(m, "不妙") < 0, "lexicon: test negator");
+		ok(score_with(m, "好") == 0, "lexicon: only the test root's words");
+		sentiment_model_free(m);
+	}
+	lexset_release(&bad);
+	unlink(path);
+	rmdir(sub);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	if (setup() < 0) {
+		ok(0, "setup: lexicons, tokenizer and model");
+		return tap_done();
+	}
+	test_lexicon_words();
+	test_negation();
+	test_degree();
+	test_contrast();
+	test_questions();
+	test_emphasis();
+	test_context();
+	test_wish_warning_comparison();
+	test_emoticons();
+	test_saturation();
+	test_json();
+	test_lexicon_errors();
+	sentiment_model_free(sm);
+	tokenizer_free(tk);
+	tok_scratch_free(ts);
+	tokens_release(&toks);
+	lexset_release(&ls);
+	sb_release(&text);
+	sb_release(&out);
+	return tap_done();
+}
