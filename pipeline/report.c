@@ -1184,6 +1184,17 @@ static void fmt_count(struct strbuf *o, long v)
 	}
 }
 
+/* fmt_count into a fixed buffer (for chart labels). */
+static const char *count_str(char *buf, size_t size, long v)
+{
+	struct strbuf t = STRBUF_INIT;
+	sb_init(&t, 32);
+	fmt_count(&t, v);
+	snprintf(buf, size, "%s", t.buf);
+	sb_release(&t);
+	return buf;
+}
+
 /* A fixed-point number; "–" when v is NAN. "-0.00" is written "0.00". */
 static void fmt_fixed(struct strbuf *o, double v, int prec)
 {
@@ -1654,7 +1665,10 @@ static void svg_stacked(struct strbuf *o, const char *const *rows, int nrows, co
 			}
 			x += w;
 		}
-		snprintf(buf, sizeof(buf), "n=%ld", total);
+		{
+			char num[32];
+			snprintf(buf, sizeof(buf), "n=%s", count_str(num, sizeof(num), total));
+		}
 		svg_text(o, BAR_LABEL_W + area + 8, y + 15, NULL, "v", buf, 0);
 	}
 	sb_adds(o, "</svg>\n");
@@ -2022,6 +2036,7 @@ static void h_note_types(const struct report *r, struct strbuf *o)
 {
 	struct bar b[NTYPE_SLOTS];
 	int nb = 0;
+	char num[32];
 	struct report_term *t = xmalloc(8 * sizeof(*t));
 
 	sb_adds(o, "<section id=\"note-types\"><h2>Note types <span class=\"zh\">笔记类型</span></h2>\n");
@@ -2031,7 +2046,8 @@ static void h_note_types(const struct report *r, struct strbuf *o)
 		b[nb].label = type_both[i];
 		b[nb].value = (double)r->type[i].n;
 		b[nb].color = type_color[i];
-		snprintf(b[nb].text, sizeof(b[nb].text), "%ld (%.1f%%)", r->type[i].n,
+		snprintf(b[nb].text, sizeof(b[nb].text), "%s (%.1f%%)",
+			 count_str(num, sizeof(num), r->type[i].n),
 			 r->notes ? 100.0 * (double)r->type[i].n / (double)r->notes : 0.0);
 		nb++;
 	}
