@@ -2147,7 +2147,9 @@ static void h_resonance(const struct report *r, struct strbuf *o)
 	for (int i = 0; i <= 100; i++)
 		bins[i / 10 > 9 ? 9 : i / 10] += r->res_hist[i];
 	sb_adds(o, "<section id=\"resonance\"><h2>Resonance <span class=\"zh\">共鸣</span></h2>\n");
-	sb_addf(o, "<p class=\"note-s\">%ld notes scored; mean ", n);
+	sb_adds(o, "<p class=\"note-s\">");
+	fmt_count(o, n);
+	sb_adds(o, " notes scored; mean ");
 	fmt_fixed(o, ratio(r->all.res_sum, (double)n), 1);
 	sb_adds(o, ", quartiles ");
 	fmt_fixed(o, res_quantile(r, 0.25), 0);
@@ -2442,8 +2444,11 @@ static void h_engagement(const struct report *r, struct strbuf *o)
 	correlations(r, &c);
 	sb_addf(o, "<p class=\"note-s\">Spearman rank correlation with likes + collects + comments, "
 		   "on %zu notes", c.n);
-	if ((long)c.n < r->smp_seen)
-		sb_addf(o, " (a uniform sample of the %ld notes with counts)", r->smp_seen);
+	if ((long)c.n < r->smp_seen) {
+		sb_adds(o, " (a uniform sample of the ");
+		fmt_count(o, r->smp_seen);
+		sb_adds(o, " notes with counts)");
+	}
 	sb_adds(o, ". The line is the median engagement per tenth of the score.</p>\n");
 	svg_scatter(o, r, 1500);
 	sb_adds(o, "<table><tr><th>measure</th><th class=\"n\">ρ, all notes</th>"
@@ -2676,7 +2681,9 @@ void report_write_md(const struct report *r, struct strbuf *o)
 		sb_adds(o, " |\n");
 	}
 
-	sb_addf(o, "\n## Resonance\n\n%ld notes scored; mean ", n);
+	sb_adds(o, "\n## Resonance\n\n");
+	fmt_count(o, n);
+	sb_adds(o, " notes scored; mean ");
 	fmt_fixed(o, ratio(r->all.res_sum, (double)n), 1);
 	sb_adds(o, ", quartiles ");
 	fmt_fixed(o, res_quantile(r, 0.25), 0);
@@ -2809,8 +2816,11 @@ void report_write_md(const struct report *r, struct strbuf *o)
 		sb_adds(o, "Not enough notes with engagement counts to compare.\n");
 	} else {
 		sb_addf(o, "Spearman rank correlation with likes + collects + comments on %zu notes", c.n);
-		if ((long)c.n < r->smp_seen)
-			sb_addf(o, " (a uniform sample of the %ld notes with counts)", r->smp_seen);
+		if ((long)c.n < r->smp_seen) {
+			sb_adds(o, " (a uniform sample of the ");
+			fmt_count(o, r->smp_seen);
+			sb_adds(o, " notes with counts)");
+		}
 		sb_adds(o, ".\n\n| measure | ρ, all notes | ρ within creators |\n|---|---:|---:|\n"
 			   "| **resonance score** | ");
 		fmt_fixed(o, c.res, 3);
