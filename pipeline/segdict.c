@@ -26,7 +26,7 @@
 #include "util.h"
 
 #define SEGDICT_MAGIC "NMSEGDIC"
-#define SEGDICT_VERSION 5u
+#define SEGDICT_VERSION 6u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -46,8 +46,15 @@ struct blob_header {
 	uint32_t off_node, off_page, off_cell, off_emit; /* byte offsets from the blob start */
 	float trans[4][4];
 	float start[4];
-	float unk_cost, min_cost, lex_cost, pad;
+	float unk_cost, min_cost, lex_cost;
+	uint32_t flags; /* HF_ICU_WORDS */
 };
+
+#define HF_ICU_WORDS 1u
+
+/* Costs when there is no base dictionary (ICU words carry the text, see segdict.h). */
+#define ICU_LEX_COST 8.0f    /* a lexicon or user word */
+#define ICU_SINGLE_COST 11.0f /* a character alone */
 
 struct segdict {
 	struct segdict_view v;
@@ -213,6 +220,18 @@ static int load_jieba(struct builder *b, const char *path, int base)
 }
 
 static int in_set(int32_t cp, const char *set);
+
+/* Does ls hold any plain term? */
+static int lexset_has_terms(const struct lexset *ls)
+{
+	if (!ls)
+		return 0;
+	for (size_t k = 0; k < ls->nkinds; k++)
+		for (size_t r = 0; r < ls->kind[k].n; r++)
+			if (!ls->kind[k].row[r].is_pattern)
+				return 1;
+	return 0;
+}
 
 /* Function characters (particles, pronouns, negators, adverbs, copula...). A cue term of
  * the analysers' kinds that holds one and is no base word is a phrase (很舒服, 用了,
@@ -644,7 +663,7 @@ static float split_cost(const struct builder *b, const char *k, size_t n, double
 }
 
 /* Compile the entries of b into a blob (appended to out). */
-static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
+static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf *out)
 {
 	uint32_t *cpid = xcalloc(0x110000, sizeof *cpid);
 	double *cw = xcalloc(0x110000, sizeof *cw);
@@ -738,6 +757,8 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 		 * the word stays whole on its own but context can still decide */
 		if ((e->flags & (SRC_LEX | SRC_USER)) && f < 0)
 			keys[nk].cost = split_cost(b, k, e->klen, total, unk_cost) - LEX_MARGIN;
+		if (!has_base)
+			keys[nk].cost = ICU_LEX_COST;
 		while (p < e->klen) {
 			int32_t cp = utf8_decode(k + p, e->klen - p, &l);
 			idpool[nidpool++] = cpid[cp];
@@ -844,6 +865,12 @@ static void compile(struct builder *b, uint64_t fp, struct strbuf *out)
 	h.unk_cost = unk_cost;
 	h.min_cost = min_cost;
 	h.lex_cost = lex_cost;
+	if (!has_base) {
+		h.flags |= HF_ICU_WORDS;
+		h.unk_cost = ICU_SINGLE_COST;
+		h.min_cost = ICU_LEX_COST - 1;
+		h.lex_cost = ICU_LEX_COST;
+	}
 	{
 		/* transitions from the word-length distribution (frequency weighted) */
 		double all = single_w + multi_w, pm, pe, pmm;
@@ -981,6 +1008,7 @@ static void set_view(struct segdict *d, const void *blob)
 	d->v.unk_cost = h->unk_cost;
 	d->v.min_cost = h->min_cost;
 	d->v.lex_cost = h->lex_cost;
+	d->v.icu_words = (h->flags & HF_ICU_WORDS) != 0;
 }
 
 static int blob_ok(const void *p, size_t n, uint64_t fp)
@@ -1075,18 +1103,21 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 	int rc = 0;
 
 	*out = NULL;
-	if (base && !strcmp(base, "none"))
-		return 0;
-	if (!base) {
-		if (access(DEFAULT_DICT, R_OK) < 0) {
+	if (base && !strcmp(base, "none")) {
+		base = NULL;
+	} else if (!base) {
+		if (access(DEFAULT_DICT, R_OK) < 0)
 			warning("no segmentation dictionary (%s not found, try --dict PATH): "
 				"using ICU word breaks",
 				DEFAULT_DICT);
-			return 0;
-		}
-		base = DEFAULT_DICT;
+		else
+			base = DEFAULT_DICT;
 	}
-	if (fp_file(&fp, base) < 0)
+	if (!base && !o->n_user_dicts && !lexset_has_terms(o->ls))
+		return 0; /* nothing to look up: plain ICU word breaks */
+	if (!base)
+		fp = fp_mix(fp, "none", 5);
+	else if (fp_file(&fp, base) < 0)
 		return error("%s: %s", base, strerror(errno));
 	for (i = 0; i < o->n_user_dicts; i++)
 		if (fp_file(&fp, o->user_dicts[i]) < 0)
@@ -1113,7 +1144,7 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 
 	memset(&b, 0, sizeof b);
 	hmap_init(&b.map);
-	if (load_jieba(&b, base, 1) < 0)
+	if (base && load_jieba(&b, base, 1) < 0)
 		rc = -1;
 	if (!rc)
 		apply_granularity(&b);
@@ -1123,11 +1154,12 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 		if (load_jieba(&b, o->user_dicts[i], 0) < 0)
 			rc = -1;
 	if (!rc) {
-		compile(&b, fp, &blob);
+		compile(&b, fp, base != NULL, &blob);
 		if (path.len)
 			write_cache(dir.buf, path.buf, &blob);
 		if (o->verbose)
-			fprintf(stderr, "notemine: compiled dictionary %s (%zu entries)%s%s\n", base, b.n,
+			fprintf(stderr, "notemine: compiled dictionary %s (%zu entries)%s%s\n",
+				base ? base : "(ICU words + lexicons)", b.n,
 				path.len ? " to " : "", path.len ? path.buf : "");
 		d->mem = blob.buf;
 		blob.buf = NULL;

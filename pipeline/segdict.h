@@ -72,10 +72,12 @@ struct segdict_opts {
 struct segdict;
 
 /* Open (from cache) or compile the dictionary. norm_init() must have been called with the
- * same t2s. Returns 0 and sets *out; *out is NULL when there is no base dictionary (option
- * "none", or the default dictionary is missing: then a one-line warning is printed) and the
- * caller falls back to ICU word breaks. Returns -1 after error() when a named dictionary
- * or user dictionary cannot be read or has a bad line (FILE:LINE). */
+ * same t2s. Returns 0 and sets *out. Without a base dictionary (option "none", or the
+ * default one is missing: then a one-line warning is printed) the dictionary holds only the
+ * lexicon and user words and segment() takes ICU's words for the rest of the Han text
+ * (a word from the lexicons beats the ICU words it covers); *out is NULL when there are no
+ * such words either, and segment(NULL, ...) is plain ICU. Returns -1 after error() when a
+ * named dictionary or user dictionary cannot be read or has a bad line (FILE:LINE). */
 int segdict_open(struct segdict **out, const struct segdict_opts *opts);
 
 /* Convenience form of segdict_open() with the default cache; see there. */
@@ -108,6 +110,7 @@ struct segdict_view {
 	float unk_cost;           /* cost of a Han character that is no word */
 	float min_cost;           /* cost of the most frequent word */
 	float lex_cost;           /* cost given to lexicon terms without a frequency */
+	int icu_words;            /* no base dictionary: ICU words are edges too */
 };
 
 #define SEGDICT_CPMAX 0x30000

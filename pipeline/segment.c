@@ -56,6 +56,7 @@ struct seg_scratch {
 	int32_t *ccp;    /* code point */
 	uint8_t *ccls;   /* class */
 	uint8_t *cfl;    /* SEGDICT_F_ flags */
+	uint8_t *brk;    /* ICU word boundary before the character (no base dictionary) */
 	size_t ccap;
 	/* per unit */
 	struct unit *u;
@@ -87,6 +88,7 @@ void seg_scratch_free(struct seg_scratch *s)
 	free(s->ccp);
 	free(s->ccls);
 	free(s->cfl);
+	free(s->brk);
 	free(s->u);
 	free(s->best);
 	free(s->back);
@@ -162,23 +164,30 @@ static void emit_trimmed(const char *text, size_t a, size_t b, size_t base, stru
 			    classify_span(text + a, b - a));
 }
 
+static inline void relax(struct seg_scratch *s, size_t to, float cost, int32_t from);
+
+static void open_bi(struct seg_scratch *s)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	if (s->bi_tried)
+		return;
+	s->bi_tried = 1;
+	s->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
+	if (U_FAILURE(st))
+		s->bi = NULL;
+}
+
 static void segment_icu(struct seg_scratch *s, const char *text, size_t len, size_t base,
 			struct tokens *out)
 {
 	size_t i = 0, n16 = 0, l;
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t prev, cur;
-	if (!s->bi_tried) {
-		s->bi_tried = 1;
-		s->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
-		if (U_FAILURE(st))
-			s->bi = NULL;
-		st = U_ZERO_ERROR;
-	}
-	if (len + 1 > s->cap) {
-		s->cap = len + 1;
-		s->u16 = xrealloc(s->u16, s->cap * 2 * sizeof *s->u16);
-		s->u8off = xrealloc(s->u8off, (s->cap * 2 + 1) * sizeof *s->u8off);
+	open_bi(s);
+	if (2 * len + 1 > s->cap) {
+		s->cap = 2 * len + 1;
+		s->u16 = xrealloc(s->u16, s->cap * sizeof *s->u16);
+		s->u8off = xrealloc(s->u8off, (s->cap + 1) * sizeof *s->u8off);
 	}
 	while (i < len) {
 		int32_t cp = utf8_decode(text + i, len - i, &l);
@@ -211,6 +220,60 @@ static void segment_icu(struct seg_scratch *s, const char *text, size_t len, siz
 }
 
 /* ---------------------------------------------------------------- dictionary path */
+
+/* Mark s->brk[c] for the n characters of the span (decoded already) where ICU's word
+ * BreakIterator puts a boundary. Without ICU every character is its own word. */
+static void icu_marks(struct seg_scratch *s, size_t n)
+{
+	size_t c, n16 = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t b;
+	open_bi(s);
+	if (2 * n + 1 > s->cap) {
+		s->cap = 2 * n + 1;
+		s->u16 = xrealloc(s->u16, s->cap * sizeof *s->u16);
+		s->u8off = xrealloc(s->u8off, (s->cap + 1) * sizeof *s->u8off);
+	}
+	for (c = 0; c < n; c++) {
+		int32_t cp = s->ccp[c];
+		s->brk[c] = 0;
+		s->u8off[n16] = (uint32_t)c; /* here: UTF-16 index -> character index */
+		if (cp > 0xFFFF) {
+			s->u16[n16++] = U16_LEAD(cp);
+			s->u8off[n16] = (uint32_t)c;
+			s->u16[n16++] = U16_TRAIL(cp);
+		} else {
+			s->u16[n16++] = (UChar)cp;
+		}
+	}
+	s->u8off[n16] = (uint32_t)n;
+	s->brk[n] = 1;
+	if (!s->bi) {
+		memset(s->brk, 1, n + 1);
+		return;
+	}
+	ubrk_setText(s->bi, s->u16, (int32_t)n16, &st);
+	if (U_FAILURE(st)) {
+		memset(s->brk, 1, n + 1);
+		return;
+	}
+	for (b = ubrk_first(s->bi); b != UBRK_DONE; b = ubrk_next(s->bi))
+		s->brk[s->u8off[b]] = 1;
+}
+
+/* ICU word edge from Han unit j (no base dictionary): the ICU word that starts there, when
+ * it ends on a unit boundary and holds only Han units. */
+static void icu_edge(struct seg_scratch *s, size_t j, size_t nu, float cost)
+{
+	size_t k = j + 1;
+	if (!s->brk[s->u[j].cb])
+		return;
+	while (k < nu && s->u[k].cls == SEGC_HAN && !s->brk[s->u[k].cb])
+		k++;
+	if (k < nu && !s->brk[s->u[k].cb])
+		return; /* the ICU word runs into a non-Han unit */
+	relax(s, k, s->best[j] + cost, (int32_t)j);
+}
 
 /* Chinese numeral digit value (0-9), 10/100/1000/10000 for the multipliers, -1 otherwise. */
 static int cn_digit(int32_t cp)
@@ -275,6 +338,7 @@ static void grow_chars(struct seg_scratch *s, size_t n)
 	s->ccp = xrealloc(s->ccp, s->ccap * sizeof *s->ccp);
 	s->ccls = xrealloc(s->ccls, s->ccap * sizeof *s->ccls);
 	s->cfl = xrealloc(s->cfl, s->ccap * sizeof *s->cfl);
+	s->brk = xrealloc(s->brk, s->ccap * sizeof *s->brk);
 	s->u = xrealloc(s->u, s->ccap * sizeof *s->u);
 	s->best = xrealloc(s->best, s->ccap * sizeof *s->best);
 	s->back = xrealloc(s->back, s->ccap * sizeof *s->back);
@@ -597,6 +661,8 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		i += l;
 	}
 	s->coff[n] = (uint32_t)len;
+	if (v->icu_words)
+		icu_marks(s, n);
 
 	c0 = 0;
 	while (c0 < n) {
@@ -623,6 +689,8 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 			else
 				fb = c_other;
 			relax(s, j + 1, bj + fb, (int32_t)j);
+			if (v->icu_words && u->cls == SEGC_HAN)
+				icu_edge(s, j, nu, v->unk_cost - 1);
 			for (k = j; k < nu; k++) {
 				const struct unit *w = &s->u[k];
 				uint32_t c;
@@ -671,7 +739,7 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 				}
 				if (run_n) {
 					size_t ra = run_a, rb = run_a + run_n, x, start = ra;
-					if (run_n >= 2) {
+					if (run_n >= 2 && !v->icu_words) {
 						char_model(s, v, ra, rb);
 						for (x = ra; x < rb; x++) {
 							int t = s->tag[x - ra];

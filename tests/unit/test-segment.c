@@ -286,6 +286,19 @@ int main(void)
 		is_str(seg(NULL, "今天天气很好"), "今天 天气 很好", "ICU word breaks without a dictionary");
 		is_str(seg(NULL, "hello, world"), "hello , world", "ICU: Latin and punctuation");
 	}
+	{
+		/* no base dictionary but user words: ICU words with the user words on top */
+		const char *u[] = {user2};
+		struct segdict *di = open_dict("none", u, 1, "", NULL);
+		ok(di != NULL, "--dict none with a user dictionary still builds the user words");
+		if (di) {
+			is_str(seg(di, "今天天气真的绝绝子"), "今天 天气 真的 绝绝子",
+			       "ICU words plus a user word kept whole");
+			is_str(seg(di, "二〇二四年的ｉＰｈｏｎｅ"), "二〇二四年 的 ｉＰｈｏｎｅ",
+			       "numbers and Latin rules apply without a base dictionary");
+			segdict_free(di);
+		}
+	}
 
 	/* random bytes (repaired to UTF-8 as the reader does) never crash and stay covered */
 	{
