@@ -12,9 +12,10 @@
  *     original and folded byte offsets, so traditional / full-width / upper-case text meets
  *     the same cues and evidence still quotes the original text;
  *  2. plain terms: longest match at each character position. A match edge between two Han
- *     characters must be a token edge for one-character terms (so 冲 does not fire inside
- *     冲突); between ASCII letters or digits it must be a word edge (ad is not in ready);
- *     tokenisation that splits a multi-character term does not stop it from matching;
+ *     characters must be a token edge (冲 does not fire inside 冲突, 本店 not inside 标本店;
+ *     every lexicon term is a tokenizer word, so terms arrive whole); between ASCII letters
+ *     or digits it must be a word edge (ad is not in ready). Voice words (first / we /
+ *     second) are matched in a second pass as plain substrings (我 inside 我觉得 counts);
  *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches);
  *  4. topic tags (#name[话题]#, or the record's tag_list when the text has none): the whole
  *     name is looked up; a tag hit counts TAG_FACTOR of its weight unless the row is
@@ -23,8 +24,9 @@
  *     just before them in the same clause (不是广告, 吐槽广告), a negator of where=after
  *     just after them (广告太多), a not-TYPE or not-any entry overlaps them (官方旗舰店买,
  *     合作小组), or they sit inside quotation marks;
- *  6. structure: first- and second-person voice, numbered lists, prices, product/brand tags,
- *     the category id and the sentiment;
+ *  6. structure: first-person, "we" and second-person voice, numbered lists, prices,
+ *     [品牌]/[商品] tags, a Latin proper name in a Chinese title, the category id and the
+ *     sentiment score;
  *  7. decision in the taxonomy's order: the disclosure type with the highest score over its
  *     threshold wins (sponsored before cooperation before official on ties); otherwise, when
  *     the product/place centre outweighs the "other" evidence, experience or planting by
@@ -112,7 +114,6 @@ static const char *const where_name[W_NWHERE] = {
 struct cue {
 	uint8_t kind;
 	uint8_t where;
-	uint8_t nchars; /* characters of a plain term (1 = needs token edges between Han) */
 	float w;
 	uint32_t next;  /* next cue with the same term, UINT32_MAX at the end */
 	const struct lex_row *row;
@@ -260,9 +261,6 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 			m->pat[m->npat].cue = (uint32_t)m->ncue;
 			m->npat++;
 		} else {
-			size_t kl = strlen(r->key);
-			c->nchars = (uint8_t)(utf8_chars(r->key, kl) > 255 ? 255
-							     : utf8_chars(r->key, kl));
 			add_term(m, (uint32_t)m->ncue);
 		}
 		m->ncue++;
@@ -309,6 +307,25 @@ struct scratch {
 };
 
 static _Thread_local struct scratch S;
+static _Thread_local uint32_t *cue_count, *cue_first; /* per cue: live hits, first live hit */
+static _Thread_local size_t cue_cap;
+
+void notetype_thread_release(void)
+{
+	free(S.n2o);
+	free(S.o2n);
+	free(S.flag);
+	free(S.hit);
+	sb_release(&S.nt);
+	sb_release(&S.tags);
+	sb_release(&S.key);
+	pcre2_match_data_free(S.md);
+	memset(&S, 0, sizeof S);
+	free(cue_count);
+	free(cue_first);
+	cue_count = cue_first = NULL;
+	cue_cap = 0;
+}
 
 static void scratch_reserve(size_t nlen, size_t olen)
 {
@@ -394,7 +411,8 @@ static int is_alnum_cp(int32_t c)
 	return c >= 0 && c < 128 && isalnum(c);
 }
 
-/* May a term of nchars characters begin or end at folded offset p? */
+/* May a term begin or end at folded offset p? nchars > 1 (the voice pass) also allows an
+ * edge between two Han characters inside a token. */
 static int edge_ok(size_t p, int nchars)
 {
 	int32_t a, b;
@@ -890,11 +908,9 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	double dbg_c = 0;
 #endif
 	int ntags, product, items, prices, names, label;
+	uint32_t *cnt, *first_hit;
 	struct ev ev[MAX_EVIDENCE];
 	int nev = 0;
-	/* per-cue accumulation: count and first live hit */
-	static _Thread_local uint32_t *cnt, *first_hit;
-	static _Thread_local size_t cap_cnt;
 
 	S.nhit = 0;
 	fold_text(n);
@@ -904,11 +920,13 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	match_tags(m, n, &ntags, &product);
 	cancel_hits(m);
 
-	if (m->ncue > cap_cnt) {
-		cap_cnt = m->ncue;
-		cnt = xrealloc(cnt, cap_cnt * sizeof *cnt);
-		first_hit = xrealloc(first_hit, cap_cnt * sizeof *first_hit);
+	if (m->ncue > cue_cap) {
+		cue_cap = m->ncue;
+		cue_count = xrealloc(cue_count, cue_cap * sizeof *cue_count);
+		cue_first = xrealloc(cue_first, cue_cap * sizeof *cue_first);
 	}
+	cnt = cue_count;
+	first_hit = cue_first;
 	if (m->ncue)
 		memset(cnt, 0, m->ncue * sizeof *cnt);
 

@@ -43,4 +43,8 @@ void notetype_model_free(struct notetype_model *m);
 int notetype_classify(const struct notetype_model *m, const struct note *n, int category,
 		      const struct sentiment_result *sent, struct strbuf *out);
 
+/* Free the calling thread's scratch buffers (the next notetype_classify() in this thread
+ * allocates them again). Worker threads call it before they exit. */
+void notetype_thread_release(void);
+
 #endif

@@ -303,6 +303,9 @@ int main(void)
 	test_edges();
 	test_json();
 	test_lexicon_errors();
+	notetype_thread_release();
+	is_str(label("今天下雪了", "窗外全白了"), "other", "scratch: classify works again after release");
+	notetype_thread_release();
 	notetype_model_free(nm);
 	category_model_free(cm);
 	tok_scratch_free(ts);
