@@ -9,6 +9,7 @@
  */
 #include "segdict.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -1065,6 +1067,47 @@ static void mkdirs(const char *dir)
 		}
 }
 
+/* Keep the cache small: at most CACHE_KEEP compiled dictionaries (each build or source
+ * change makes a new one), the least recently used ones go. */
+#define CACHE_KEEP 6
+
+static void prune_cache(const char *dir)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	struct {
+		char name[64];
+		time_t t;
+	} f[64];
+	size_t n = 0, i, j;
+	if (!dh)
+		return;
+	while ((de = readdir(dh)) && n < NM_ARRAY_LEN(f)) {
+		size_t l = strlen(de->d_name);
+		struct stat st;
+		char full[4096];
+		if (l >= sizeof f[0].name || strncmp(de->d_name, "segdict-", 8) ||
+		    l < 4 || strcmp(de->d_name + l - 4, ".bin"))
+			continue;
+		if ((size_t)snprintf(full, sizeof full, "%s/%s", dir, de->d_name) >= sizeof full ||
+		    stat(full, &st) < 0)
+			continue;
+		memcpy(f[n].name, de->d_name, l + 1);
+		f[n].t = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
+		n++;
+	}
+	closedir(dh);
+	while (n > CACHE_KEEP) {
+		char full[4096];
+		for (i = 0, j = 0; i < n; i++)
+			if (f[i].t < f[j].t)
+				j = i;
+		if ((size_t)snprintf(full, sizeof full, "%s/%s", dir, f[j].name) < sizeof full)
+			unlink(full);
+		f[j] = f[--n];
+	}
+}
+
 static void write_cache(const char *dir, const char *path, const struct strbuf *blob)
 {
 	struct strbuf tmp = STRBUF_INIT;
@@ -1088,6 +1131,8 @@ static void write_cache(const char *dir, const char *path, const struct strbuf *
 	}
 	if (close(fd) < 0 || off != blob->len || rename(tmp.buf, path) < 0)
 		unlink(tmp.buf);
+	else
+		prune_cache(dir);
 	sb_release(&tmp);
 }
 
