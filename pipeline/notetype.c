@@ -904,9 +904,6 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 {
 	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 };
 	double centre = 0, noncom = 0, first = 0, second = 0, we = 0;
-#ifdef NT_DEBUG
-	double dbg_c = 0;
-#endif
 	int ntags, product, items, prices, names, label;
 	uint32_t *cnt, *first_hit;
 	struct ev ev[MAX_EVIDENCE];
@@ -1029,9 +1026,6 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			raw[NT_PLANTING] *= NEG_SENT_PLANTING;
 		}
 		raw[NT_OTHER] = OTHER_PRIOR + cue_sum[NT_OTHER];
-#ifdef NT_DEBUG
-		dbg_c = c;
-#endif
 		centre = c + cue_sum[NT_EXPERIENCE] + cue_sum[NT_PLANTING] + (items > 2 ? 0.5 : 0);
 	}
 
@@ -1125,10 +1119,6 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 						    : raw[t]));
 	}
 	sb_adds(out, "}");
-#ifdef NT_DEBUG
-	sb_addf(out, ",\"debug\":{\"C\":%.2f,\"centre\":%.2f,\"E\":%.2f,\"P\":%.2f,\"O\":%.2f,\"first\":%.1f,\"second\":%.1f,\"we\":%.1f,\"cat\":%d,\"items\":%d,\"prices\":%d,\"sent\":%.2f}",
-		dbg_c, centre, raw[NT_EXPERIENCE], raw[NT_PLANTING], raw[NT_OTHER], first, second, we, category, items, prices, sent ? sent->score : 0);
-#endif
 	sb_adds(out, ",\"evidence\":[");
 	for (int i = 0; i < nev; i++) {
 		if (i)
