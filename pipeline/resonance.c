@@ -60,11 +60,13 @@ static RES_CONST struct res_params {
 	double quest, quest_cap; /* interaction: per question mark run, capped */
 	double latin, latin_cap; /* experiential: per Latin word (names of places, brands), capped */
 	double hs_score;        /* the whole score is multiplied by exp(-hardsell * hs_score) */
+	double list, list_cap;  /* experiential: per list item (1. / 1⃣ / ① / • at a line start) */
+	double title;           /* cue weight multiplier in the title (what the feed shows) */
 } RP = {
 	.k = { 4, 6, 4, 4, 3, 3 },
-	.w = { 0.20, 0.30, 0.15, 0.10, 0.25 },
+	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
 	.len_ref = 400,
-	.body_k = 120,
+	.body_k = 60,
 	.excl = 0.5, .excl_cap = 6,
 	.emo = 0.25, .emo_cap = 8,
 	.intensity = 1.5,
@@ -72,8 +74,10 @@ static RES_CONST struct res_params {
 	.price = 1.0, .price_cap = 5,
 	.dur = 0.5, .dur_cap = 4,
 	.quest = 0.75, .quest_cap = 4,
-	.latin = 0, .latin_cap = 10,
+	.latin = 0.2, .latin_cap = 10,
 	.hs_score = 0.1,
+	.list = 0.5, .list_cap = 8,
+	.title = 1.5,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -289,12 +293,37 @@ static double units_of(const struct note *n, const struct token *t)
 	}
 }
 
+/* Is token i the marker of a list item: a keycap emoji (1⃣), a circled number (①), or a
+ * number or bullet followed by '.', '、' or ')' at the start of a line? */
+static int is_list_item(const struct note *n, size_t i)
+{
+	const struct token *t = &n->tok[i];
+	const char *s = n->text + t->off;
+	size_t l;
+	int32_t cp = utf8_decode(s, t->len, &l);
+	int line_start = t->off == 0 || n->text[t->off - 1] == '\n';
+
+	if (t->type == TOK_EMOJI && t->len >= 3 && !memcmp(s + t->len - 3, "\xE2\x83\xA3", 3))
+		return 1; /* ends in U+20E3 COMBINING ENCLOSING KEYCAP */
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return 1; /* ① .. ⑳ */
+	if (!line_start)
+		return 0;
+	if (cp == 0x2022 || cp == 0x00B7 || cp == 0x25AA || cp == 0x25CF || cp == 0x2605)
+		return 1; /* • · ▪ ● ★ */
+	if (t->type == TOK_NUMBER && i + 1 < n->ntok && n->tok[i + 1].type == TOK_PUNCT) {
+		const char *p = n->text + n->tok[i + 1].off;
+		return *p == '.' || *p == ')' || !memcmp(p, "、", 3) || !memcmp(p, "）", 3);
+	}
+	return 0;
+}
+
 struct res_scan {
 	double x[P_NPARTS];
 	double units;  /* content units of the body (tags excluded) */
 	double fresh;  /* content units of distinct tokens: a repeated token counts once */
 	struct res_ev ev[P_NPARTS];
-	double excl, quest, emo, num, price, dur, latin;
+	double excl, quest, emo, num, price, dur, latin, list;
 };
 
 /* A per-note set of token hashes (open addressing; 0 marks an empty slot). Returns 1 when
@@ -360,6 +389,7 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 			s->emo++;
 		if (t->type == TOK_LATIN)
 			s->latin++;
+		s->list += is_list_item(n, i);
 		if (t->type == TOK_NUMBER) {
 			const struct token *nx = i + 1 < n->ntok ? &n->tok[i + 1] : NULL;
 			const char *ns = nx ? n->text + nx->off : "";
@@ -378,11 +408,12 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 			continue;
 		}
 		if (seen[c] < RES_REPEAT) {
+			double f = n->title_len && t->off < n->title_len ? RP.title : 1;
 			seen[c]++;
 			for (int p = 0; p < P_NPARTS; p++) {
 				if (m->cue[c].w[p] <= 0)
 					continue;
-				s->x[p] += m->cue[c].w[p];
+				s->x[p] += m->cue[c].w[p] * (p == P_HARDSELL ? 1 : f);
 				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term));
 			}
 		}
@@ -460,6 +491,10 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		s.x[P_EXP] += RP.latin * cap(s.latin, RP.latin_cap);
 		ev_addf(&s.ev[P_EXP], "latin", s.latin);
 	}
+	if (s.list) {
+		s.x[P_EXP] += RP.list * cap(s.list, RP.list_cap);
+		ev_addf(&s.ev[P_EXP], "list item", s.list);
+	}
 	if (s.quest) {
 		s.x[P_INTER] += RP.quest * cap(s.quest, RP.quest_cap);
 		ev_addf(&s.ev[P_INTER], "?", s.quest);
@@ -476,6 +511,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		sum += RP.w[p] * part[p];
 		wsum += RP.w[p];
 	}
+
 	score = 100 * sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
 
 	if (res) {
