@@ -28,7 +28,8 @@
  *     follows, default 1.5) halves everything before it since the previous marker; a
  *     concession marker (虽然, although) scales its own clause by its weight (0.5).
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
- *     An unused negator in a clause with no polar term counts -0.3 ("没有餐具", "no picture":
+ *     An unused negator in a clause with no polar term counts -0.3, at most twice a note
+ *     ("没有餐具", "no picture":
  *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
@@ -62,6 +63,7 @@
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
 #define BARE_NEG_WEIGHT -0.3
+#define BARE_NEG_MAX 2      /* bare negations counted per note */
 #define WISH_WEIGHT -0.8
 #define COND_FACTOR 0.3
 #define QUESTION_FACTOR 0.5
@@ -759,7 +761,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 {
 	int seg = 0, cl = -1;
 	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1;
-	int neg_used = 0;
+	int neg_used = 0, nbare = 0;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
 	int deg_before_neg = 0;
@@ -778,7 +780,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				if (m->e[nu->entry].role == R_CMP) {
 					struct contrib *k = add_contrib(nu, m->e[nu->entry].w, seg);
 					rule_add(k, "comparison:%.*s", (int)nu->len, s);
-				} else {
+				} else if (nbare++ < BARE_NEG_MAX) {
 					struct contrib *k = add_contrib(nu, BARE_NEG_WEIGHT, seg);
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
@@ -832,7 +834,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				break;
 			/* fall through */
 		case R_CONTRAST:
-			for (int s = 0; s <= seg; s++)
+			/* A mild marker (weight <= 1: 只是, 就是) only scales what follows. */
+			for (int s = 0; e->w > 1 && s <= seg; s++)
 				sc.segmul[s] *= CONTRAST_BEFORE;
 			seg++;
 			grow_seg((size_t)seg + 1);
@@ -874,6 +877,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				break;
 			if (u->raw) {
 				k = add_contrib(u, w, -1);
+				k->context = e->role == R_CONTEXT;
 				rule_add(k, "%s", (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
 				break;
 			}
