@@ -1226,20 +1226,6 @@ done:
 	return 0;
 }
 
-struct segdict *segdict_open_simple(const char *dict_path, const char *const *user_dicts,
-				    size_t n, const struct lexset *ls, int t2s, int *err)
-{
-	struct segdict_opts o = {0};
-	struct segdict *d;
-	o.dict_path = dict_path;
-	o.user_dicts = user_dicts;
-	o.n_user_dicts = n;
-	o.ls = ls;
-	o.t2s = t2s;
-	*err = segdict_open(&d, &o);
-	return d;
-}
-
 void segdict_free(struct segdict *d)
 {
 	if (!d)

@@ -24,7 +24,9 @@
  *
  * Algorithm: keys become sequences of dense character ids (ids ordered by frequency so hot
  * characters share cache lines); the sorted keys are laid into a double array (base/check
- * with the word cost stored in the node, first-fit placement with a moving start). The cost
+ * with the word cost stored in the node; first-fit placement over a list of free cells, a
+ * cell that failed often leaves the list, so building stays near-linear: ~0.3 s for jieba's
+ * 349k lines). The cost
  * of a word is -ln(freq / total). The character model holds, per character id, the
  * frequency-weighted log-probabilities of the character being the begin / middle / end of
  * a word or a single-character word, over the dictionary's words, and the tag transition
@@ -36,7 +38,9 @@
  * temporary file and renamed; when the cache is not writable the blob stays in memory. The
  * fingerprint covers each source's path, size and mtime, the lexicon set's fingerprint, t2s,
  * the format version and the build of segdict.c, so any change of a source (or of the
- * compiler) selects, and builds, a new file.
+ * compiler) selects, and builds, a new file; the cache keeps the 6 most recently used.
+ * Without a base dictionary only lexicon and user words are compiled and ICU's word breaks
+ * carry the rest (see segdict_open()).
  */
 #ifndef NM_SEGDICT_H
 #define NM_SEGDICT_H
@@ -46,7 +50,7 @@
 
 struct lexset;
 
-/* Character classes stored in the high bits of the code-point table. */
+/* Character classes stored in the low bits of the code-point table. */
 enum segdict_class {
 	SEGC_OTHER = 0, /* letters of other scripts, marks */
 	SEGC_HAN,       /* Han ideographs (and U+3007) */
@@ -80,10 +84,7 @@ struct segdict;
  * named dictionary or user dictionary cannot be read or has a bad line (FILE:LINE). */
 int segdict_open(struct segdict **out, const struct segdict_opts *opts);
 
-/* Convenience form of segdict_open() with the default cache; see there. */
-struct segdict *segdict_open_simple(const char *dict_path, const char *const *user_dicts,
-				    size_t n, const struct lexset *ls, int t2s, int *err);
-
+/* Release d (unmap or free the blob). d may be NULL. */
 void segdict_free(struct segdict *d);
 
 /* ---- lookup interface used by segment.c (all read-only, thread-safe) ---- */
@@ -121,13 +122,14 @@ struct segdict_view {
 #define SEGDICT_F_DEMONSTR 16u   /* 这 那 哪 (folded) */
 #define SEGDICT_ID_SHIFT 5
 
-/* The view of d's arrays (valid while d lives). */
+/* The view of d's arrays (valid while d lives); d must not be NULL. */
 const struct segdict_view *segdict_view(const struct segdict *d);
 
 /* Class of a code point without a dictionary (for the ICU path and cp >= SEGDICT_CPMAX). */
 int segdict_class_of(int32_t cp);
 
-/* Cost of word w (UTF-8, folded on the fly) or -1 when it is not a word. For tests. */
+/* Cost of word w (UTF-8, folded on the fly) or -1 when it is not a word (words left out
+ * by the granularity rules, like 改革开放, are not words). For tests and word discovery. */
 double segdict_cost(const struct segdict *d, const char *w, size_t n);
 
 /* Number of words and whether the dictionary came from the cache. For tests and -v. */
