@@ -16,7 +16,7 @@
  * ｉＰｈｏｎｅ and iphone, 媽媽 and 妈妈 are one entry.
  *
  * Granularity (segmentation-standard conventions, applied to base-dictionary words only):
- * numeral + measure-word entries (一年, 两个, 第一次) are left out so they split; words
+ * numeral + measure-word entries (一年, 两个, 第一次; not 一个, 百年) are left out so they split; words
  * ending in the plural suffix 们 with 3+ characters are left out; 3-character person names
  * (tag nr*) that start with a common single-character surname are split into surname and
  * given name; words of 4+ characters at jieba's phrase floor frequency (3) that are exactly a
