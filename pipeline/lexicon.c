@@ -182,10 +182,12 @@ static int check_columns(const struct colinfo *ci, char **col, int ncol, struct 
 
 struct loader {
 	struct lexset *ls;
+	char *arena;      /* the current block of key storage (owned through ls->strs) */
+	size_t arena_left;
 	struct lex_load_opts o;
 	int src;   /* index of the current source */
 	int quiet; /* current source is context only */
-	struct strbuf key, tmp, err, text;
+	struct strbuf key, tmp, err;
 	struct colinfo ci[LEX_MAXCOL];
 };
 
@@ -194,6 +196,23 @@ static char *keep(struct lexset *ls, char *s)
 	NM_GROW(ls->strs, ls->capstrs, ls->nstrs + 1);
 	ls->strs[ls->nstrs++] = s;
 	return s;
+}
+
+/* A copy of s[0..n) NUL-terminated, in key storage that lives as long as the set. */
+static char *arena_dup(struct loader *L, const char *s, size_t n)
+{
+	char *p;
+	if (n + 1 > L->arena_left) {
+		size_t sz = n + 1 > 16384 ? n + 1 : 16384;
+		L->arena = keep(L->ls, xmalloc(sz));
+		L->arena_left = sz;
+	}
+	p = L->arena;
+	memcpy(p, s, n);
+	p[n] = 0;
+	L->arena += n + 1;
+	L->arena_left -= n + 1;
+	return p;
 }
 
 static int lerror(struct loader *L, const char *fmt, ...) NM_PRINTF(2, 3);
@@ -332,7 +351,7 @@ static int check_pattern(const char *pat, struct strbuf *err)
  * of key columns that were really given (the term counts). */
 static int build_key(struct strbuf *key, struct strbuf *tmp, const struct lex_spec *sp,
 		     const struct colinfo *ci, const char *group, char *const *col, int ncol,
-		     int pattern)
+		     int pattern, const char *normterm)
 {
 	int given = 0;
 	sb_reset(key);
@@ -351,6 +370,8 @@ static int build_key(struct strbuf *key, struct strbuf *tmp, const struct lex_sp
 		if (i == 0 && pattern) {
 			sb_adds(key, "re:");
 			sb_adds(key, v);
+		} else if (i == 0 && normterm) {
+			sb_adds(key, normterm);
 		} else {
 			norm_key(tmp, v, strlen(v));
 			sb_add(key, tmp->buf ? tmp->buf : "", tmp->len);
@@ -457,18 +478,20 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 {
 	struct lexset *ls = L->ls;
 	const struct lex_spec *sp = k->spec;
-	struct strbuf *text = &L->text, *tmp = &L->tmp, *err = &L->err;
+	struct strbuf textbuf = STRBUF_INIT, *text = &textbuf, *tmp = &L->tmp, *err = &L->err;
 	size_t pos = 0;
 	int lineno = 0, bad = 0;
-	char *gname = keep(ls, xstrdup(group));
-	char *fname = keep(ls, xstrdup(path));
+	char *gname = arena_dup(L, group, strlen(group));
+	char *fname = arena_dup(L, path, strlen(path));
 
 	fingerprint_file(ls, path);
-	sb_reset(text);
 	if (nm_read_file(path, text) < 0) {
 		ls->nerrors++;
+		sb_release(text);
 		return -1;
 	}
+	/* rows point into the file's text: the set keeps it */
+	keep(ls, text->buf ? text->buf : xstrdup(""));
 	k->nfiles++;
 	while (pos < text->len) {
 		char *line = text->buf + pos, *nl = memchr(line, '\n', text->len - pos), *copy;
@@ -482,6 +505,7 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 		lineno++;
 		if (len && line[len - 1] == '\r')
 			len--;
+		line[len] = 0; /* the '\n', '\r' or the buffer's final NUL */
 		if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
 			line += 3, len -= 3;
 		if (!len || line[0] == '#')
@@ -494,7 +518,7 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 			bad = lerror(L, "%s:%d: invalid UTF-8 at byte %zu", path, lineno, bad_at + 1);
 			continue;
 		}
-		copy = keep(ls, xstrndup(line, len));
+		copy = line;
 		col[ncol++] = copy;
 		/* ntab: index of the last non-empty column (trailing empty columns do not count) */
 		for (char *p = copy; *p; p++) {
@@ -537,7 +561,8 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 			bad = lerror(L, "%s:%d: %s", path, lineno, err->buf);
 			continue;
 		}
-		given = build_key(&L->key, tmp, sp, L->ci, group, col, ncol, pattern);
+		given = build_key(&L->key, &L->err, sp, L->ci, group, col, ncol, pattern,
+				  pattern ? NULL : tmp->buf);
 		memset(&r, 0, sizeof r);
 		r.term = col[0];
 		r.is_pattern = pattern;
@@ -551,12 +576,13 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 		if (pattern) {
 			r.key = r.term;
 		} else {
-			norm_key(tmp, col[0], strlen(col[0]));
-			r.key = keep(ls, xstrndup(tmp->buf ? tmp->buf : "", tmp->len));
+			r.key = arena_dup(L, tmp->buf, tmp->len); /* normalised above */
 		}
 		if (!del) {
 			sb_reset(err);
-			if (pattern && check_pattern(r.term, err) < 0) {
+			/* patterns are compiled here only when checking: the modules that use
+			 * them compile them anyway and report FILE:LINE themselves */
+			if (pattern && L->o.check && check_pattern(r.term, err) < 0) {
 				bad = lerror(L, "%s:%d: %s", path, lineno, err->buf);
 				continue;
 			}
@@ -615,11 +641,13 @@ static void reindex(struct lex_kind *k)
 	struct strbuf key = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct colinfo ci[LEX_MAXCOL];
 	size_t j = 0;
-	parse_columns(k->spec, ci);
 	for (size_t i = 0; i < k->n; i++)
 		if (k->row[i].key)
 			k->row[j++] = k->row[i];
+	if (j == k->n)
+		return; /* nothing deleted: the index built while loading is right */
 	k->n = j;
+	parse_columns(k->spec, ci);
 	hmap_release(&k->index);
 	hmap_init(&k->index);
 	for (size_t i = 0; i < k->n; i++) {
@@ -627,7 +655,8 @@ static void reindex(struct lex_kind *k)
 		char *col[LEX_MAXCOL];
 		for (int c = 0; c < LEX_MAXCOL; c++)
 			col[c] = (char *)r->col[c];
-		build_key(&key, &tmp, k->spec, ci, r->group, col, r->ncol, r->is_pattern);
+		build_key(&key, &tmp, k->spec, ci, r->group, col, r->ncol, r->is_pattern,
+			  r->is_pattern ? NULL : r->key);
 		hmap_put(&k->index, key.buf, key.len, (uint32_t)i);
 	}
 	sb_release(&key);
@@ -802,7 +831,6 @@ static int load_all(struct lexset *ls, const char *const *paths, size_t n,
 	sb_release(&L.key);
 	sb_release(&L.tmp);
 	sb_release(&L.err);
-	sb_release(&L.text);
 	return bad || ls->nerrors ? -1 : 0;
 }
 

@@ -14,7 +14,8 @@
  * Every problem is reported as "FILE:LINE: message"; loading fails (-1) on errors.
  *
  * Checks made on every line: valid UTF-8 and no NUL byte, a non-empty term, the number of
- * columns (spec min/max), patterns only where allowed and compiling, numeric columns (named
+ * columns (spec min/max), patterns only where allowed (and, with lex_load_opts.check,
+ * compiling: otherwise the module that compiles a pattern reports it), numeric columns (named
  * "weight" or "freq..." in the spec's column list) parse as numbers, enumerated columns
  * (written "name (a|b|c)" in the column list) hold one of the listed values, and the kind's
  * own validate callback. With lex_load_opts.check the loader also reports, as warnings,
