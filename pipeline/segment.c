@@ -617,12 +617,121 @@ static int accept_merge(const struct seg_scratch *s, const struct segdict_view *
 	return gain > CM_MARGIN;
 }
 
+/* Push units [a, b) as one token. */
+static void push_units(const struct seg_scratch *s, size_t a, size_t b, size_t base,
+		       struct tokens *out)
+{
+	uint32_t cb = s->u[a].cb, ce = s->u[b - 1].ce;
+	tokens_push(out, (uint32_t)(base + s->coff[cb]), s->coff[ce] - s->coff[cb],
+		    tok_type_of_unit(s, cb, ce));
+}
+
+/* Emit a run [ra, rb) of single Han characters of the best path: where the character model
+ * reads a likely unknown word (and accept_merge() agrees) its characters become one token. */
+static void emit_single_run(struct seg_scratch *s, const struct segdict_view *v, size_t ra,
+			    size_t rb, size_t base, struct tokens *out)
+{
+	size_t x, y, start = ra;
+	if (rb - ra < 2 || v->icu_words) {
+		for (x = ra; x < rb; x++)
+			push_units(s, x, x + 1, base, out);
+		return;
+	}
+	char_model(s, v, ra, rb);
+	for (x = ra; x < rb; x++) {
+		int t = s->tag[x - ra];
+		if (t != 2 && t != 3) /* not E or S: the word goes on */
+			continue;
+		if (x > start && !accept_merge(s, v, ra, start, x + 1)) {
+			for (y = start; y <= x; y++)
+				push_units(s, y, y + 1, base, out);
+		} else {
+			push_units(s, start, x + 1, base, out);
+		}
+		start = x + 1;
+	}
+	for (y = start; y < rb; y++) /* unreachable: the model ends in E or S */
+		push_units(s, y, y + 1, base, out);
+}
+
+/* The dynamic program over the units [0, nu) of one block: best[] and back[]. */
+static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu)
+{
+	/* a non-Han unit alone costs as much as an unknown character, so any dictionary word
+	 * that spans several units (c++, AT&T, B超) beats reading them apart */
+	float c_other = v->unk_cost, c_num = v->min_cost + 3;
+	size_t j, k;
+	s->best[0] = 0;
+	for (j = 1; j <= nu; j++)
+		s->best[j] = INFINITY;
+	for (j = 0; j < nu; j++) {
+		const struct unit *u = &s->u[j];
+		float bj = s->best[j];
+		int32_t st = 0;
+		relax(s, j + 1, bj + (u->cls == SEGC_HAN ? v->unk_cost : c_other), (int32_t)j);
+		if (v->icu_words && u->cls == SEGC_HAN)
+			icu_edge(s, j, nu, v->unk_cost - 1);
+		/* every dictionary word starting at unit j, by walking the trie */
+		for (k = j; k < nu; k++) {
+			const struct unit *w = &s->u[k];
+			for (uint32_t c = w->cb; c < w->ce; c++) {
+				uint32_t id = s->cid[c];
+				int32_t b = v->node[st].base, t;
+				if (!id || b <= 0)
+					goto walked;
+				t = b + (int32_t)id;
+				if ((uint32_t)t >= v->n_nodes || v->node[t].check != st)
+					goto walked;
+				st = t;
+			}
+			if (v->node[st].cost >= 0)
+				relax(s, k + 1, bj + v->node[st].cost, (int32_t)j);
+		}
+	walked:
+		if (u->num) {
+			numeral_edges(s, v, j, nu, c_num);
+		} else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN && j + 1 < nu &&
+			   s->u[j + 1].cls == SEGC_HAN &&
+			   is_measure(norm_t2s_cp(s->ccp[s->u[j + 1].cb]))) {
+			/* 这支, 那家: just cheaper than the two characters apart, so a word after
+			 * the demonstrative still wins (那 只是, 这 部分) */
+			float c2 = single_cost(v, s->cid[u->cb]) + single_cost(v, s->cid[s->u[j + 1].cb]);
+			relax(s, j + 2, bj + c2 - 1, (int32_t)j);
+		}
+	}
+}
+
+/* Emit the best path of a block of nu units, in order. */
+static void emit_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu,
+		       size_t base, struct tokens *out)
+{
+	size_t j, q = 0, run_a = 0, run_n = 0;
+	for (j = nu; j > 0; j = (size_t)s->back[j])
+		s->cut[q++] = (int32_t)j; /* token ends, last first */
+	s->cut[q] = 0;
+	while (q > 0) {
+		size_t a = (size_t)s->cut[q], b = (size_t)s->cut[q - 1];
+		q--;
+		if (b == a + 1 && s->u[a].cls == SEGC_HAN && !s->u[a].num) {
+			if (!run_n)
+				run_a = a;
+			run_n++;
+			continue;
+		}
+		if (run_n)
+			emit_single_run(s, v, run_a, run_a + run_n, base, out);
+		run_n = 0;
+		push_units(s, a, b, base, out);
+	}
+	if (run_n)
+		emit_single_run(s, v, run_a, run_a + run_n, base, out);
+}
+
 void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
 	     size_t base, struct tokens *out)
 {
 	const struct segdict_view *v;
 	size_t i = 0, l, n = 0, c0;
-	float c_other, c_num;
 	if (!len)
 		return;
 	if (!d) {
@@ -630,10 +739,6 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		return;
 	}
 	v = segdict_view(d);
-	/* a non-Han unit alone costs as much as an unknown character, so any dictionary word
-	 * that spans several units (c++, AT&T, B超) beats reading them apart */
-	c_other = v->unk_cost;
-	c_num = v->min_cost + 3;
 	grow_chars(s, len);
 	/* decode: code point, class, folded id, offset */
 	while (i < len) {
@@ -666,7 +771,7 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 
 	c0 = 0;
 	while (c0 < n) {
-		size_t c1, nu, j, ncut = 0;
+		size_t c1, nu;
 		if (s->ccls[c0] == SEGC_SPACE) {
 			c0++;
 			continue;
@@ -675,103 +780,8 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		while (c1 < n && s->ccls[c1] != SEGC_SPACE)
 			c1++;
 		nu = make_units(s, c0, c1);
-		/* forward DP */
-		s->best[0] = 0;
-		for (j = 1; j <= nu; j++)
-			s->best[j] = INFINITY;
-		for (j = 0; j < nu; j++) {
-			const struct unit *u = &s->u[j];
-			float bj = s->best[j], fb;
-			int32_t st = 0;
-			size_t k;
-			if (u->cls == SEGC_HAN)
-				fb = v->unk_cost;
-			else
-				fb = c_other;
-			relax(s, j + 1, bj + fb, (int32_t)j);
-			if (v->icu_words && u->cls == SEGC_HAN)
-				icu_edge(s, j, nu, v->unk_cost - 1);
-			for (k = j; k < nu; k++) {
-				const struct unit *w = &s->u[k];
-				uint32_t c;
-				for (c = w->cb; c < w->ce; c++) {
-					uint32_t id = s->cid[c];
-					int32_t b = v->node[st].base, t;
-					if (!id || b <= 0)
-						goto walked;
-					t = b + (int32_t)id;
-					if ((uint32_t)t >= v->n_nodes || v->node[t].check != st)
-						goto walked;
-					st = t;
-				}
-				if (v->node[st].cost >= 0)
-					relax(s, k + 1, bj + v->node[st].cost, (int32_t)j);
-			}
-		walked:
-			if (u->num)
-				numeral_edges(s, v, j, nu, c_num);
-			else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN && j + 1 < nu &&
-				 s->u[j + 1].cls == SEGC_HAN &&
-				 is_measure(norm_t2s_cp(s->ccp[s->u[j + 1].cb])))
-				/* 这支, 那家: just cheaper than the two characters apart, so
-				 * a word after the demonstrative still wins (那 只是, 这 部分) */
-				relax(s, j + 2, bj + single_cost(v, s->cid[u->cb]) +
-					single_cost(v, s->cid[s->u[j + 1].cb]) - 1, (int32_t)j);
-		}
-		/* back-track into cut[] (reversed) */
-		for (j = nu; j > 0; j = (size_t)s->back[j])
-			s->cut[ncut++] = (int32_t)j;
-		s->cut[ncut] = 0;
-		/* emit in order; runs of single unknown-ish Han characters go through the
-		 * character model */
-		{
-			size_t q = ncut, run_a = 0, run_n = 0;
-			while (q > 0) {
-				size_t a = (size_t)s->cut[q], b = (size_t)s->cut[q - 1];
-				int single = b == a + 1 && s->u[a].cls == SEGC_HAN && !s->u[a].num;
-				q--;
-				if (single) {
-					if (!run_n)
-						run_a = a;
-					run_n++;
-					if (q > 0)
-						continue;
-				}
-				if (run_n) {
-					size_t ra = run_a, rb = run_a + run_n, x, start = ra;
-					if (run_n >= 2 && !v->icu_words) {
-						char_model(s, v, ra, rb);
-						for (x = ra; x < rb; x++) {
-							int t = s->tag[x - ra];
-							if (t != 2 && t != 3)
-								continue;
-							if (x > start && !accept_merge(s, v, ra, start, x + 1)) {
-								for (size_t y = start; y <= x; y++)
-									tokens_push(out, (uint32_t)(base + s->coff[s->u[y].cb]),
-										    s->coff[s->u[y].ce] - s->coff[s->u[y].cb], TOK_HAN);
-							} else {
-								tokens_push(out, (uint32_t)(base + s->coff[s->u[start].cb]),
-									    s->coff[s->u[x].ce] - s->coff[s->u[start].cb],
-									    TOK_HAN);
-							}
-							start = x + 1;
-						}
-					} else {
-						for (x = ra; x < rb; x++)
-							tokens_push(out, (uint32_t)(base + s->coff[s->u[x].cb]),
-								    s->coff[s->u[x].ce] - s->coff[s->u[x].cb], TOK_HAN);
-					}
-					run_n = 0;
-					if (single)
-						continue;
-				}
-				{
-					uint32_t cb = s->u[a].cb, ce = s->u[b - 1].ce;
-					tokens_push(out, (uint32_t)(base + s->coff[cb]), s->coff[ce] - s->coff[cb],
-						    tok_type_of_unit(s, cb, ce));
-				}
-			}
-		}
+		dp_block(s, v, nu);
+		emit_block(s, v, nu, base, out);
 		c0 = c1;
 	}
 }
