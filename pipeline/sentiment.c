@@ -17,7 +17,8 @@
  *     marks and whether it is a question.
  *  2. Contributions. Inside a clause a negator (weight = factor, e.g. -0.8) and a degree
  *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
- *     later (a position is a Han character or a word). Two negators multiply (double
+ *     later (a position is a Han character or a word; a negator reaches an English word over
+ *     at most NEG_WINDOW_EN words in between). Two negators multiply (double
  *     negation: 不是不好 > 0). A degree word after the negator is dropped and softens it
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
@@ -59,6 +60,7 @@
 #define MAX_TERM_CHARS 12   /* longest Chinese term considered, in characters */
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
+#define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
@@ -480,7 +482,7 @@ static int elongated_lookup(const struct sentiment_model *m, const char *w, size
 static int stem_lookup(const struct sentiment_model *m, const char *w, size_t n, uint32_t *v)
 {
 	static const char *const suf[] = { "iest", "ier", "ily", "ies", "ied", "iness", "ness",
-					   "est", "er", "ly", "ing", "ed", "es", "s", "d", NULL };
+					   "est", "er", "ly", "ing", "ed", "es", "s", NULL };
 	char buf[64];
 	if (n >= sizeof buf - 2 || n < 4)
 		return 0;
@@ -845,7 +847,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			sc.c[u->clause].qend_end = u->off + u->len;
 			break;
 		case R_WISH:
-			if (sc.c[u->clause].cond || (u->clause > 0 && sc.c[u->clause - 1].cond) ||
+			/* 就好了 needs a conditional nearby; a phrase (would be nice) is one. */
+			if (memchr(ut, ' ', u->len) || sc.c[u->clause].cond ||
+			    (u->clause > 0 && sc.c[u->clause - 1].cond) ||
 			    ((size_t)u->clause + 1 < sc.nc && sc.c[u->clause + 1].cond)) {
 				struct contrib *k = add_contrib(u, e->w, seg);
 				rule_add(k, "wish:%.*s", (int)u->len, ut);
@@ -865,6 +869,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_DOMAIN: {
 			double w = e->w, dw;
 			struct contrib *k;
+			uint32_t win = (unsigned char)ut[0] < 0x80 ? NEG_WINDOW_EN : NEG_WINDOW;
 			const char *why = NULL;
 			if (m->cats && category >= 0) {
 				norm_key(&sc.key, ut, u->len);
@@ -891,7 +896,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && u->pos - neg_end <= NEG_WINDOW) {
+			if (neg_unit >= 0 && u->pos - neg_end <= win) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)
