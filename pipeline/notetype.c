@@ -41,6 +41,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -89,6 +90,7 @@ static const char *const where_name[W_NWHERE] = {
 #define MAX_HITS 4096       /* cue hits kept per note */
 #define MAX_EVIDENCE 8
 #define TAG_FACTOR 0.5      /* a topic-tag hit of a where=any row counts this much */
+#define TAG_CAP 0.8         /* ... and all such tag hits of one type at most this much */
 #define NEG_WINDOW 4        /* characters between a negator and its cue, when weight <= 0 */
 #define EDGE_HEAD 45        /* where=edge: the title, the first bytes of desc ... */
 #define EDGE_TAIL 150       /* ... or the last bytes of the text */
@@ -524,21 +526,50 @@ static void match_patterns(const struct notetype_model *m)
 	}
 }
 
-/* Look one tag name up (whole name) and record hits; the name is copied to S.tags. */
+/* Look the cues up inside one tag name (longest match at each character, so #达拉斯探店
+ * holds 探店 and #好物分享 holds 好物分享); voice words are left out. The name is copied to
+ * S.tags so evidence can quote it. */
 static void match_tag(const struct notetype_model *m, const char *name, size_t n)
 {
-	uint32_t v;
-	size_t at;
+	size_t at = SIZE_MAX, p = 0, len;
 	if (!n)
 		return;
 	norm_key(&S.key, name, n);
-	if (!S.key.len || !hmap_get(&m->terms, S.key.buf, S.key.len, &v) || !(v & ~PREFIX_BIT))
-		return;
-	at = S.tags.len;
-	sb_add(&S.tags, name, n);
-	sb_addc(&S.tags, 0);
-	for (uint32_t ci = (v & ~PREFIX_BIT) - 1; ci != UINT32_MAX; ci = m->cue[ci].next)
-		add_hit(ci, 0, 0, 1, at, at + n);
+	len = S.key.len;
+	while (p < len) {
+		size_t best = 0, q = p + 1;
+		uint32_t best_cue = 0, v;
+		while (q <= len && q - p <= MAX_TERM_BYTES) {
+			if (q < len && ((unsigned char)S.key.buf[q] & 0xC0) == 0x80) {
+				q++;
+				continue;
+			}
+			if (!hmap_get(&m->terms, S.key.buf + p, q - p, &v))
+				break;
+			if ((v & ~PREFIX_BIT) && chain_has(m, (v & ~PREFIX_BIT) - 1, 0)) {
+				best = q;
+				best_cue = (v & ~PREFIX_BIT) - 1;
+			}
+			if (!(v & PREFIX_BIT))
+				break;
+			q++;
+		}
+		if (!best) {
+			p++;
+			while (p < len && ((unsigned char)S.key.buf[p] & 0xC0) == 0x80)
+				p++;
+			continue;
+		}
+		if (at == SIZE_MAX) {
+			at = S.tags.len;
+			sb_add(&S.tags, name, n);
+			sb_addc(&S.tags, 0);
+		}
+		for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
+			if (!is_voice(m->cue[ci].kind))
+				add_hit(ci, 0, 0, 1, at, at + n);
+		p = best;
+	}
 }
 
 /* Topic tags: #name[话题]# tokens; *product set when a [品牌] or [商品] tag is seen. */
@@ -902,7 +933,7 @@ static void add_cue_text(struct strbuf *out, const char *s, size_t n)
 int notetype_classify(const struct notetype_model *m, const struct note *n, int category,
 		      const struct sentiment_result *sent, struct strbuf *out)
 {
-	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 };
+	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 }, tag_sum[NT_NTYPES] = { 0 };
 	double centre = 0, noncom = 0, first = 0, second = 0, we = 0;
 	int ntags, product, items, prices, names, label;
 	uint32_t *cnt, *first_hit;
@@ -984,11 +1015,15 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			noncom += w;
 			break;
 		default:
-			if (c->kind < NT_NTYPES)
+			if (c->kind < NT_NTYPES && h->tag && c->where != W_TAG)
+				tag_sum[c->kind] += w;
+			else if (c->kind < NT_NTYPES)
 				cue_sum[c->kind] += w;
 			break;
 		}
 	}
+	for (int t = 0; t < NT_NTYPES; t++)
+		cue_sum[t] += tag_sum[t] > TAG_CAP ? TAG_CAP : tag_sum[t];
 	if (centre > CENTRE_CUE_CAP)
 		centre = CENTRE_CUE_CAP;
 
