@@ -195,7 +195,8 @@ static int load_jieba(struct builder *b, const char *path, int base)
 			continue;
 		for (int k = 1; k < nf; k++) {
 			char num[32], *end;
-			int isnum = fl[k] < sizeof num && ((f[k][0] >= '0' && f[k][0] <= '9') || f[k][0] == '.');
+			int isnum = fl[k] < sizeof num &&
+				    ((f[k][0] >= '0' && f[k][0] <= '9') || f[k][0] == '.');
 			if (isnum) {
 				memcpy(num, f[k], fl[k]);
 				num[fl[k]] = 0;
@@ -402,9 +403,11 @@ static void apply_granularity(struct builder *b)
 					b->e[g].flags |= SRC_BASE;
 					b->e[g].freq = f;
 				}
-				add_word(b, sur, l, 0, SRC_BASE); /* make sure the surname is a word */
+				/* make sure the surname is a word */
+				add_word(b, sur, l, 0, SRC_BASE);
 			}
-		} else if (e->nchars >= 4 && e->freq <= PHRASE_FREQ && decomposable(b, k, e->klen)) {
+		} else if (e->nchars >= 4 && e->freq <= PHRASE_FREQ &&
+			   decomposable(b, k, e->klen)) {
 			e->flags |= F_DROP;
 		}
 	}
@@ -772,7 +775,13 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 			p = 0;
 			while (p < e->klen) {
 				int32_t cp = utf8_decode(k + p, e->klen - p, &l);
-				int tag = e->nchars == 1 ? 3 : c == 0 ? 0 : c + 1 == e->nchars ? 2 : 1;
+				int tag = 1; /* B 0, M 1, E 2, S 3 */
+				if (e->nchars == 1)
+					tag = 3;
+				else if (c == 0)
+					tag = 0;
+				else if (c + 1 == e->nchars)
+					tag = 2;
 				emit_w[cpid[cp]][tag] += w;
 				p += l;
 				c++;
@@ -835,7 +844,8 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 				page[j] = id << SEGDICT_ID_SHIFT | (uint32_t)cls;
 				if (fl && utf8_valid_len(f, fl) == fl) {
 					int32_t fc = utf8_decode(f, fl, &l);
-					if (fc == 0x25CB || fc == 0x3007 || in_set(fc, "零一二三四五六七八九十百千万亿两"))
+					if (fc == 0x25CB || fc == 0x3007 ||
+					    in_set(fc, "零一二三四五六七八九十百千万亿两"))
 						page[j] |= SEGDICT_F_NUMERAL;
 					if (in_set(fc, "这那哪"))
 						page[j] |= SEGDICT_F_DEMONSTR;
@@ -1020,7 +1030,8 @@ static int blob_ok(const void *p, size_t n, uint64_t fp)
 	    h->header_size != sizeof *h || h->fingerprint != fp || h->size != n)
 		return 0;
 	if ((uint64_t)h->off_node + (uint64_t)h->n_nodes * sizeof(struct segdict_node) > n ||
-	    (uint64_t)h->off_page + NPAGES * 4 > n || (uint64_t)h->off_cell + h->n_cells * 4ull > n ||
+	    (uint64_t)h->off_page + NPAGES * 4 > n ||
+	    (uint64_t)h->off_cell + h->n_cells * 4ull > n ||
 	    (uint64_t)h->off_emit + (h->n_chars + 1ull) * 16 > n)
 		return 0;
 	return 1;

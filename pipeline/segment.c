@@ -391,6 +391,28 @@ static int is_sign(int32_t cp)
 	return cp == '-' || cp == 0xFF0D || cp == '+' || cp == 0xFF0B || cp == 0x2212;
 }
 
+/* Does the non-alphanumeric character c (inside [.., c1)) join the Latin/digit run before
+ * it with the one after it? */
+static int latin_joins(const uint8_t *cls, const int32_t *cp, size_t c, size_t c1)
+{
+	int before, after;
+	if (c + 1 >= c1 || !is_alnum_cls(cls[c + 1]))
+		return 0;
+	before = cls[c - 1];
+	after = cls[c + 1];
+	if (is_apos(cp[c]) || is_inner_sym(cp[c])) /* don't, P!NK */
+		return before == SEGC_ALPHA && after == SEGC_ALPHA;
+	if (is_hyphen(cp[c])) /* well-known, covid-19 */
+		return after != SEGC_MARK;
+	if (is_decimal_sep(cp[c])) /* 3.5, 12:30 */
+		return before == SEGC_DIGIT && after == SEGC_DIGIT;
+	if (cp[c] == ',' || cp[c] == 0xFF0C) /* 1,000 but not 1,2 or 1,2345 */
+		return before == SEGC_DIGIT && c + 3 < c1 && cls[c + 1] == SEGC_DIGIT &&
+		       cls[c + 2] == SEGC_DIGIT && cls[c + 3] == SEGC_DIGIT &&
+		       (c + 4 >= c1 || cls[c + 4] != SEGC_DIGIT);
+	return 0;
+}
+
 /* Cut chars [c0, c1) (no white space) into units; returns the number of units. */
 static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 {
@@ -426,15 +448,7 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 						digits_only = 0;
 					c++;
 				}
-				if (c + 1 < c1 && is_alnum_cls(cls[c + 1]) &&
-				    ((is_apos(cp[c]) && cls[c - 1] == SEGC_ALPHA && cls[c + 1] == SEGC_ALPHA) ||
-				     (is_hyphen(cp[c]) && cls[c + 1] != SEGC_MARK) ||
-				     (is_inner_sym(cp[c]) && cls[c - 1] == SEGC_ALPHA && cls[c + 1] == SEGC_ALPHA) ||
-				     (is_decimal_sep(cp[c]) && cls[c - 1] == SEGC_DIGIT &&
-				      cls[c + 1] == SEGC_DIGIT) ||
-				     ((cp[c] == ',' || cp[c] == 0xFF0C) && cls[c - 1] == SEGC_DIGIT &&
-				      c + 3 < c1 && cls[c + 1] == SEGC_DIGIT && cls[c + 2] == SEGC_DIGIT &&
-				      cls[c + 3] == SEGC_DIGIT && (c + 4 >= c1 || cls[c + 4] != SEGC_DIGIT)))) {
+				if (latin_joins(cls, cp, c, c1)) {
 					c++;
 					continue;
 				}
@@ -443,7 +457,8 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 			if (digits_only && k == SEGC_DIGIT) {
 				if (c < c1 && is_percent(cp[c]))
 					c++;
-				else if (c < c1 && cls[c] == SEGC_HAN && is_num_suffix(norm_t2s_cp(cp[c])) &&
+				else if (c < c1 && cls[c] == SEGC_HAN &&
+					 is_num_suffix(norm_t2s_cp(cp[c])) &&
 					 (cp[c] != 0x5E74 || c - u->cb >= 4))
 					c++; /* 1997年 whole, 10年 apart (a duration) */
 			}
@@ -690,12 +705,13 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 	walked:
 		if (u->num) {
 			numeral_edges(s, v, j, nu, c_num);
-		} else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN && j + 1 < nu &&
-			   s->u[j + 1].cls == SEGC_HAN &&
+		} else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN &&
+			   j + 1 < nu && s->u[j + 1].cls == SEGC_HAN &&
 			   is_measure(norm_t2s_cp(s->ccp[s->u[j + 1].cb]))) {
 			/* 这支, 那家: just cheaper than the two characters apart, so a word after
 			 * the demonstrative still wins (那 只是, 这 部分) */
-			float c2 = single_cost(v, s->cid[u->cb]) + single_cost(v, s->cid[s->u[j + 1].cb]);
+			float c2 = single_cost(v, s->cid[u->cb]) +
+				   single_cost(v, s->cid[s->u[j + 1].cb]);
 			relax(s, j + 2, bj + c2 - 1, (int32_t)j);
 		}
 	}
