@@ -1,23 +1,28 @@
 /*
- * resonance.c - see resonance.h. The weights and their reasoning are in docs/scoring.md.
+ * resonance.c - see resonance.h. Every constant is in struct res_params RP below; the weights
+ * and the reasoning behind them are in docs/scoring.md (keep the two in step).
  *
  * Algorithm, per note:
  *  1. Cues. lexicons/resonance/ rows (term, part, weight) form one cue set (cue.h); every
  *     longest match among the body tokens (topic tags, mentions and URLs excluded) adds its
- *     weight to its part. A cue counts at most RES_REPEAT times, so repeating a word does not
- *     pile up. "re:" rows are PCRE2 patterns matched on the text (at most RES_REPEAT matches).
- *     The "hardsell" part is a penalty: hard-sell and exaggeration.
- *  2. Structure from the tokens: exclamations, emoticons/emoji and the sentiment intensity
- *     (emotional); numbers, prices and durations (experiential); questions (interaction).
- *     Each structural count is capped (struct res_params).
- *  3. Length. `units` counts the body's content (Han characters, other words, numbers). A long
- *     text carries more cues simply by size, so beyond RES_LEN_REF units every raw sum is
- *     scaled by sqrt(RES_LEN_REF / units): a text four times the reference gets half the
- *     credit per cue. Topic tags never count, so a padded tag list adds nothing.
- *  4. Saturation. part = 1 - exp(-x / K_part): the first cues matter most, a part never
- *     exceeds 1. Authenticity is then multiplied by exp(-hardsell / K_hardsell).
- *  5. Score = 100 * sum(w_part * part) / sum(w_part) * body, where body = 1 - exp(-units /
- *     RES_BODY_K) (a two-line note cannot carry much resonance whatever its words).
+ *     weight to its part, once per distinct cue (RES_REPEAT): saying 亲测 five times is not
+ *     five times as authentic. Cues in the title weigh RP.title times more (the title is what
+ *     the feed shows). "re:" rows are PCRE2 patterns matched on the text. The "hardsell" part
+ *     is a penalty: hard-sell, exaggeration, disclosed cooperation.
+ *  2. Structure from the tokens, each count capped: exclamation runs, emoticons/emoji and the
+ *     sentiment intensity (emotional); numbers, prices, durations, list items and Latin words
+ *     (names of places, shops, brands) (experiential); question runs (interaction).
+ *  3. Length. Beyond RP.len_ref content units (Han characters, words, numbers; tags excluded)
+ *     every raw sum is scaled by sqrt(len_ref / units): a text four times the reference gets
+ *     half the credit per cue, so a pasted article does not win by size.
+ *  4. Saturation. part = 1 - exp(-x / K_part): the first cues matter most and no part exceeds
+ *     1. Authenticity is multiplied by exp(-hardsell / K_hardsell).
+ *  5. raw = sum(w_part * part) / sum(w_part) * body * exp(-hardsell * RP.hs_score), where
+ *     body = 1 - exp(-fresh / RP.body_k) and fresh counts the content units of DISTINCT tokens
+ *     (a repeated token counts once: twenty pasted copies have the body of one). Hard-sell
+ *     lowers the whole score, as the taxonomy says marketing loses resonance.
+ *  6. score = 100 * raw^RP.gamma, a monotone display curve that spreads real notes over the
+ *     0-100 range (it changes no ranking).
  */
 #include "resonance.h"
 
@@ -32,7 +37,8 @@
 #include "util.h"
 
 #define RES_REPEAT 1       /* times one cue (or pattern) counts at most */
-#define RES_MAX_EVIDENCE 8 /* evidence items per part */
+#define RES_MAX_CUES 8      /* lexicon cues shown per part */
+#define RES_MAX_EVIDENCE 12 /* evidence items per part: cues, then structure counts */
 
 enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_NPARTS };
 
@@ -62,6 +68,7 @@ static RES_CONST struct res_params {
 	double hs_score;        /* the whole score is multiplied by exp(-hardsell * hs_score) */
 	double list, list_cap;  /* experiential: per list item (1. / 1⃣ / ① / • at a line start) */
 	double title;           /* cue weight multiplier in the title (what the feed shows) */
+	double gamma;           /* display curve: score = 100 * raw^gamma (monotone) */
 } RP = {
 	.k = { 4, 6, 4, 4, 3, 3 },
 	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
@@ -78,6 +85,7 @@ static RES_CONST struct res_params {
 	.hs_score = 0.1,
 	.list = 0.5, .list_cap = 8,
 	.title = 1.5,
+	.gamma = 0.6,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -216,9 +224,9 @@ struct res_ev {
 	int n;
 };
 
-static void ev_add(struct res_ev *e, const char *s, size_t n)
+static void ev_add(struct res_ev *e, const char *s, size_t n, int max)
 {
-	if (e->n >= RES_MAX_EVIDENCE)
+	if (e->n >= max)
 		return;
 	for (int i = 0; i < e->n; i++)
 		if (strlen(e->item[i]) == n && !memcmp(e->item[i], s, n))
@@ -237,7 +245,7 @@ static void ev_addf(struct res_ev *e, const char *what, double count)
 	char b[48];
 	int l = snprintf(b, sizeof b, "%s×%g", what, count);
 	if (l > 0)
-		ev_add(e, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1);
+		ev_add(e, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1, RES_MAX_EVIDENCE);
 }
 
 static int tok_has(const char *s, size_t n, const char *const *set)
@@ -414,7 +422,7 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				if (m->cue[c].w[p] <= 0)
 					continue;
 				s->x[p] += m->cue[c].w[p] * (p == P_HARDSELL ? 1 : f);
-				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term));
+				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term), RES_MAX_CUES);
 			}
 		}
 		i += len;
@@ -430,7 +438,7 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				break;
 			ov = pcre2_get_ovector_pointer(md);
 			s->x[m->pat[p].part] += m->pat[p].w;
-			ev_add(&s->ev[m->pat[p].part], n->text + ov[0], ov[1] - ov[0]);
+			ev_add(&s->ev[m->pat[p].part], n->text + ov[0], ov[1] - ov[0], RES_MAX_CUES);
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			while (at < n->len && ((unsigned char)n->text[at] & 0xC0) == 0x80)
 				at++;
@@ -455,7 +463,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		     struct resonance_result *res, struct strbuf *explain)
 {
 	static _Thread_local struct res_scan s;
-	double part[5], damp = 1, body, sum = 0, wsum = 0, score, penalty;
+	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty;
 	double intensity = sent ? sent->intensity : 0;
 
 	memset(&s, 0, sizeof s);
@@ -473,7 +481,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		char b[40];
 		int l = snprintf(b, sizeof b, "sentiment %.2f", intensity);
 		s.x[P_EMO] += RP.intensity * (intensity > 1 ? 1 : intensity);
-		ev_add(&s.ev[P_EMO], b, (size_t)l);
+		ev_add(&s.ev[P_EMO], b, (size_t)l, RES_MAX_EVIDENCE);
 	}
 	if (s.num) {
 		s.x[P_EXP] += RP.num * cap(s.num, RP.num_cap);
@@ -512,7 +520,8 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		wsum += RP.w[p];
 	}
 
-	score = 100 * sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
+	raw = sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
+	score = 100 * pow(raw, RP.gamma);
 
 	if (res) {
 		res->score = score;
@@ -547,10 +556,11 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		sb_adds(out, "}}");
 	}
 	if (explain) {
-		sb_addf(explain, "resonance %.1f = 100 x weighted mean of parts x body %.2f (%.0f "
-				 "distinct content units of %.0f) x hard-sell %.2f; raw sums x%.2f "
-				 "length damping\n",
-			score, body, s.fresh, s.units, exp(-s.x[P_HARDSELL] * RP.hs_score), damp);
+		sb_addf(explain, "resonance %.1f = 100 x (weighted mean of parts %.3f x body %.2f x "
+				 "hard-sell %.2f)^%.1f\n",
+			score, sum / wsum, body, exp(-s.x[P_HARDSELL] * RP.hs_score), RP.gamma);
+		sb_addf(explain, "  body: %.0f distinct content units of %.0f (tags excluded); cue sums "
+				 "x%.2f length damping\n", s.fresh, s.units, damp);
 		for (int p = 0; p < 5; p++) {
 			sb_addf(explain, "  %-12s %.2f  weight %.2f  raw %.2f  K %.1f%s:", part_name[p],
 				part[p], RP.w[p], s.x[p], RP.k[p],
