@@ -705,6 +705,13 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 	walked:
 		if (u->num) {
 			numeral_edges(s, v, j, nu, c_num);
+		} else if (s->ccp[u->cb] == 0x7B2C && u->cls == SEGC_HAN && j + 2 < nu &&
+			   s->u[j + 1].num && s->u[j + 2].num) {
+			/* 第 + a numeral of two or more characters: 第三十七 */
+			size_t r = j + 1;
+			while (r < nu && s->u[r].cls == SEGC_HAN && s->u[r].num)
+				r++;
+			relax(s, r, bj + c_num, (int32_t)j);
 		} else if ((s->cfl[u->cb] & SEGDICT_F_DEMONSTR) && u->cls == SEGC_HAN &&
 			   j + 1 < nu && s->u[j + 1].cls == SEGC_HAN &&
 			   is_measure(norm_t2s_cp(s->ccp[s->u[j + 1].cb]))) {

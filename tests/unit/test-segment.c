@@ -211,6 +211,7 @@ int main(void)
 	is_str(seg(d, "涨了12.5%"), "涨 了 12.5%", "percent");
 	is_str(seg(d, "天气-5度"), "天气 -5 度", "signed number");
 	is_str(seg(d, "三十一个"), "三十一 个", "numeral run whole");
+	is_str(seg(d, "第三十七个"), "第三十七 个", "ordinal whole");
 	is_int(type_of(d, "1997年", "1997年"), TOK_NUMBER, "number type");
 	is_int(type_of(d, "今天", "今天"), TOK_HAN, "han type");
 	is_int(type_of(d, "yyds!", "yyds"), TOK_LATIN, "latin type");
