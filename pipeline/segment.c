@@ -14,11 +14,14 @@
  * Over the units of a block, a forward dynamic program finds the cheapest path: from each
  * unit the double-array trie is walked over the folded character ids of the following
  * units (each end that is a word relaxes the best cost at its end); every unit also has a
- * fallback edge (a Han character's own cost as a word, or the unknown cost), and Chinese
- * numeral runs get number and date edges (三十一, 二〇二四年, 十二月, 三十一日). No edge list
- * is stored: relaxation happens during the walk. Runs of two or more single Han characters
- * that are not words are then re-read with the dictionary's character model (Viterbi over
- * begin/middle/end/single tags) so that likely unknown words (names, new words) merge.
+ * fallback edge (the unknown cost), Chinese numeral runs get number, ordinal and date edges
+ * (三十一, 第三十七, 二〇二四年, 十二月, 三十一日), a demonstrative with a measure word gets an
+ * edge just cheaper than its two characters (这款, 那家), and without a base dictionary the
+ * ICU word starting at a Han unit is an edge too. No edge list is stored: relaxation
+ * happens during the walk. Runs of two or more single Han characters on the best path are
+ * then re-read with the dictionary's character model (Viterbi over begin/middle/end/single
+ * tags); a word it finds is kept when it beats the characters alone by CM_MARGIN, so that
+ * likely unknown words (names, new words) merge.
  * All buffers live in the scratch and grow with the longest span: nothing is allocated per
  * token.
  *
