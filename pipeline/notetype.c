@@ -97,7 +97,7 @@ static const char *const where_name[W_NWHERE] = {
 
 /* Decision constants (documented in lexicons/README.md, section note_type). */
 #define THR_DISCLOSURE 2.0  /* a disclosure type needs this score to win */
-#define OTHER_PRIOR 1.0     /* "other" evidence every note starts with */
+#define OTHER_PRIOR 0.8     /* "other" evidence every note starts with */
 #define W_FIRST 0.2         /* experience per first-person word (at most 10) */
 #define W_WE 0.4           /* official per "we" word (at most 4) when "I" is (almost) absent */
 #define W_SECOND 0.25       /* planting per reader address (at most 8) */
