@@ -5,10 +5,10 @@
  *  - one Han character;
  *  - a Latin/digit run: letters, digits and combining marks, with inner apostrophes
  *    (don't, it’s), inner hyphens (well-known, covid-19), ! & $ * between letters (P!NK,
- *    AT&T), decimal points, times and thousands
- *    separators between digits (3.5, 12:30, 1,000); a sign before a number (-5); a number
- *    takes a following %, ％ or ‰, or one Han character of dates and magnitudes (1997年 with
- *    4+ digits, 12月, 31日, 8时, 30分, 3.5万, 2亿) as segmentation standards do;
+ *    AT&T), decimal points, times and thousands separators between digits (3.5, 12:30,
+ *    1,000); a sign before a number (-5); a number takes a following %, ％ or ‰, or one Han
+ *    character of dates and magnitudes (1997年 with 4+ digits, 12月, 31日, 8时, 30分, 3.5万,
+ *    2亿) as segmentation standards do;
  *  - a run of letters of another script (kana, Hangul, Cyrillic...);
  *  - a punctuation or symbol character, repeated ones together (——, ……, ！！！).
  * Over the units of a block, a forward dynamic program finds the cheapest path: from each
@@ -25,7 +25,7 @@
  * All buffers live in the scratch and grow with the longest span: nothing is allocated per
  * token.
  *
- * Without a dictionary, ICU's word BreakIterator segments the span.
+ * Without a dictionary (d == NULL), ICU's word BreakIterator segments the span.
  */
 #include "segment.h"
 
