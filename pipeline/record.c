@@ -27,7 +27,9 @@
 #define PIVOT 1024
 
 struct reader {
-	int fd;
+	int fd;               /* -1: reading from mem */
+	const char *mem;
+	size_t memlen, mempos;
 	int eof;
 	char *name;
 	enum input_format fmt;
@@ -74,6 +76,12 @@ int input_format_parse(const char *name)
 static ssize_t read_fd(struct reader *r, char *dst, size_t n)
 {
 	ssize_t got;
+	if (r->fd < 0) {
+		size_t k = r->memlen - r->mempos < n ? r->memlen - r->mempos : n;
+		memcpy(dst, r->mem + r->mempos, k);
+		r->mempos += k;
+		return (ssize_t)k;
+	}
 	do
 		got = read(r->fd, dst, n);
 	while (got < 0 && errno == EINTR);
@@ -329,33 +337,14 @@ static int open_converter(struct reader *r, const char *encoding)
 	return 0;
 }
 
-struct reader *reader_open(const char *path, enum input_format fmt, const char *encoding)
+/* Common part of the two open functions: encoding, sniffing, format. */
+static struct reader *reader_setup(struct reader *r, const char *path, enum input_format fmt,
+				   const char *encoding)
 {
-	struct reader *r;
-	struct stat st;
-	int fd;
-	if (!path || !strcmp(path, "-")) {
-		fd = 0;
-		path = NULL;
-	} else {
-		fd = open(path, O_RDONLY);
-		if (fd < 0) {
-			error("%s: %s", path, strerror(errno));
-			return NULL;
-		}
-	}
-	r = xcalloc(1, sizeof *r);
-	r->fd = fd;
-	r->name = xstrdup(path ? path : "<stdin>");
 	r->cap = CHUNK;
+	if (r->fd < 0 && r->memlen < CHUNK / 4) /* small input in memory: a small buffer */
+		r->cap = r->memlen < 4096 ? 4096 : r->memlen * 2;
 	r->buf = xmalloc(r->cap + 1);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		r->size = (size_t)st.st_size;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		error("%s: is a directory", r->name);
-		reader_close(r);
-		return NULL;
-	}
 	if (encoding && *encoding && !is_utf8_name(encoding) && open_converter(r, encoding) < 0) {
 		reader_close(r);
 		return NULL;
@@ -377,6 +366,46 @@ struct reader *reader_open(const char *path, enum input_format fmt, const char *
 	}
 	r->fmt = fmt == INPUT_AUTO ? (enum input_format)peek_format(r, path) : fmt;
 	return r;
+}
+
+struct reader *reader_open(const char *path, enum input_format fmt, const char *encoding)
+{
+	struct reader *r;
+	struct stat st;
+	int fd;
+	if (!path || !strcmp(path, "-")) {
+		fd = 0;
+		path = NULL;
+	} else {
+		fd = open(path, O_RDONLY);
+		if (fd < 0) {
+			error("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+	}
+	r = xcalloc(1, sizeof *r);
+	r->fd = fd;
+	r->name = xstrdup(path ? path : "<stdin>");
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		r->size = (size_t)st.st_size;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		error("%s: is a directory", r->name);
+		reader_close(r);
+		return NULL;
+	}
+	return reader_setup(r, path, fmt, encoding);
+}
+
+struct reader *reader_open_mem(const char *bytes, size_t n, const char *name,
+			       enum input_format fmt, const char *encoding)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+	r->fd = -1;
+	r->mem = bytes;
+	r->memlen = n;
+	r->size = n;
+	r->name = xstrdup(name ? name : "<memory>");
+	return reader_setup(r, name, fmt, encoding);
 }
 
 static void free_header(struct reader *r)

@@ -60,6 +60,11 @@ struct reader;
 struct reader *reader_open(const char *path, enum input_format fmt, const char *encoding);
 void reader_close(struct reader *r);
 
+/* The same over bytes in memory (not copied: they must outlive the reader); name is the
+ * display name. For tests and fuzzing. Returns NULL after error(). */
+struct reader *reader_open_mem(const char *bytes, size_t n, const char *name,
+			       enum input_format fmt, const char *encoding);
+
 /* The display name of the input ("<stdin>" or the path). */
 const char *reader_name(const struct reader *r);
 /* Bytes consumed so far (for progress). */

@@ -1,0 +1,104 @@
+/*
+ * fuzz-tokenize.c - libFuzzer target for the tokenizer (special-token scanner, PCRE2
+ * patterns, dictionary segmenter): the input, repaired to UTF-8 as the pipeline does, is
+ * tokenized with the shipped lexicons and the default dictionary. Checked on every input:
+ * tokens are non-empty, in order, do not overlap, lie inside the text, start and end on
+ * character boundaries, have a known type, and tokenizing again gives the same tokens.
+ *
+ * Lexicons: $NOTEMINE_LEXICONS or the shipped folder (tests/fuzz/run.sh runs from the
+ * repository root). Build: tests/fuzz/run.sh; -DNM_FUZZ_MAIN gives a driver that runs each
+ * file named on the command line once (seeds: tests/fuzz/seeds/tokenize/).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "segdict.h"
+#include "token.h"
+#include "utf8.h"
+#include "util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct lexset lex;
+static struct segdict *dict;
+static struct tokenizer *tk;
+static struct tok_scratch *ts;
+static struct tokens toks, again;
+static struct strbuf text;
+
+static void setup(void)
+{
+	const char *root;
+	struct segdict_opts so;
+	struct tokenizer_opts to;
+	if (tk)
+		return;
+	norm_init(1);
+	root = lex_default_root();
+	if (lexset_load(&lex, &root, 1) < 0)
+		abort();
+	memset(&so, 0, sizeof so);
+	so.ls = &lex;
+	so.t2s = 1;
+	if (segdict_open(&dict, &so) < 0)
+		abort();
+	memset(&to, 0, sizeof to);
+	to.dict = dict;
+	if (!(tk = tokenizer_new(&to)))
+		abort();
+	ts = tok_scratch_new(tk);
+}
+
+static int boundary(const char *s, size_t n, size_t at)
+{
+	return at == n || ((unsigned char)s[at] & 0xC0) != 0x80;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t end = 0;
+	setup();
+	sb_reset(&text);
+	utf8_repair(&text, (const char *)data, size);
+	tokenize(tk, ts, text.buf ? text.buf : "", text.len, &toks);
+	for (size_t i = 0; i < toks.n; i++) {
+		const struct token *t = &toks.v[i];
+		if (!t->len || t->off < end || (size_t)t->off + t->len > text.len ||
+		    t->type >= TOK_NTYPES || !boundary(text.buf, text.len, t->off) ||
+		    !boundary(text.buf, text.len, (size_t)t->off + t->len))
+			abort();
+		if (utf8_check(text.buf + t->off, t->len) != t->len)
+			abort();
+		end = (size_t)t->off + t->len;
+	}
+	tokenize(tk, ts, text.buf ? text.buf : "", text.len, &again);
+	if (again.n != toks.n || (toks.n && memcmp(again.v, toks.v, toks.n * sizeof *toks.v)))
+		abort();
+	return 0;
+}
+
+#ifdef NM_FUZZ_MAIN
+int main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		if (nm_read_file(argv[i], &sb) < 0)
+			return 2;
+		LLVMFuzzerTestOneInput((const uint8_t *)(sb.buf ? sb.buf : ""), sb.len);
+		sb_release(&sb);
+	}
+	tokens_release(&toks);
+	tokens_release(&again);
+	sb_release(&text);
+	tok_scratch_free(ts);
+	tokenizer_free(tk);
+	segdict_free(dict);
+	lexset_release(&lex);
+	printf("ran %d inputs\n", argc - 1);
+	return 0;
+}
+#endif
