@@ -16,6 +16,7 @@ from collections import defaultdict
 
 MIN_NOTES = 20
 PARTS = ["emotional", "experiential", "authenticity", "story", "interaction"]
+STAGES = ["identify", "participate", "share"]
 TARGET_RHO, TARGET_PARTIAL, LENGTH_REF = 0.40, 0.15, 0.318
 
 
@@ -100,11 +101,14 @@ def main():
                    "eng": engagement(r)}
             for p in PARTS:
                 row[p] = float(res.get(p, 0))
+            sips = r.get("sips") if isinstance(r.get("sips"), dict) else {}
+            for p in STAGES:
+                row["sips." + p] = float(sips.get(p, 0) or 0)
             by[who].append(row)
     groups = [g for g in by.values() if len(g) >= MIN_NOTES]
     if not groups:
         sys.exit("eval-resonance: no creator with %d or more scored notes" % MIN_NOTES)
-    preds = ["score"] + PARTS + ["length"]
+    preds = ["score"] + PARTS + ["sips." + p for p in STAGES] + ["length"]
     rho = {p: [] for p in preds}
     par = {p: [] for p in preds}
     for g in groups:
@@ -121,13 +125,16 @@ def main():
     print("resonance vs engagement (log likes+collects+comments), within creator, Spearman")
     print("creators with >= %d notes: %d (%d notes)%s" % (
         MIN_NOTES, len(groups), notes, ", %d records without resonance" % bad if bad else ""))
-    print("%-14s %8s %8s %8s" % ("predictor", "rho", "partial", "rho>0"))
+    print("%-16s %8s %8s %8s" % ("predictor", "rho", "partial", "rho>0"))
     for p in preds:
         pos = sum(1 for v in rho[p] if v > 0) / len(rho[p])
-        print("%-14s %8.3f %8s %7.0f%%" % (p, mean(rho[p]),
+        print("%-16s %8.3f %8s %7.0f%%" % (p, mean(rho[p]),
               "-" if p == "length" else "%.3f" % mean(par[p]), 100 * pos))
     print("reference: text length alone %.3f (taxonomy); targets: rho >= %.2f, partial >= %.2f"
           % (LENGTH_REF, TARGET_RHO, TARGET_PARTIAL))
+    beats = sum(1 for a, b in zip(rho["score"], rho["length"]) if a > b)
+    print("creators where the score ranks engagement better than length: %d of %d"
+          % (beats, len(groups)))
     ok_rho = mean(rho["score"]) >= TARGET_RHO
     ok_par = mean(par["score"]) >= TARGET_PARTIAL
     print("score: rho %s target, partial %s target" % ("meets" if ok_rho else "BELOW",
