@@ -28,6 +28,8 @@
  *  3. Discourse. A contrast marker (但是, 不过, but, however; weight = multiplier of what
  *     follows, default 1.5) halves everything before it since the previous marker; a
  *     concession marker (虽然, although) scales its own clause by its weight (0.5).
+ *     Clause saturation: the sum s of one clause's words becomes s / (1 + |s| / 2), so one
+ *     heavy clause ("痛苦极了！！！") cannot outweigh the rest of the note.
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
  *     An unused negator in a clause with no polar term counts -0.3, at most twice a note
  *     ("没有餐具", "no picture":
@@ -73,6 +75,7 @@
 #define EXCL_STEP 0.2
 #define CONTRAST_BEFORE 0.5
 #define PDEG_FACTOR 1.5
+#define CLAUSE_SAT 2.0     /* a clause's words saturate towards this sum */
 #define NEG_BIAS 1.2
 
 enum srole {
@@ -969,6 +972,24 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		if (sc.segmul[k->seg] != 1) {
 			k->w *= sc.segmul[k->seg];
 			rule_add(k, "contrast x%g", sc.segmul[k->seg]);
+		}
+	}
+	/* Clause saturation: the words of one clause say one thing; their sum s becomes
+	 * s / (1 + |s| / CLAUSE_SAT), so one heavy clause cannot outweigh the rest. */
+	for (size_t j = 0, a; j < sc.nk; j = a) {
+		double cs = 0, f;
+		for (a = j; a < sc.nk && sc.k[a].clause == sc.k[j].clause; a++)
+			if (sc.k[a].seg >= 0)
+				cs += sc.k[a].w;
+		if (cs == 0)
+			continue;
+		f = 1 / (1 + fabs(cs) / CLAUSE_SAT);
+		for (size_t b = j; b < a; b++) {
+			if (sc.k[b].seg < 0)
+				continue;
+			sc.k[b].w *= f;
+			if (f < 0.95)
+				rule_add(&sc.k[b], "clause x%.2g", f);
 		}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
