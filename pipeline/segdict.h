@@ -36,9 +36,9 @@
  * options) followed by arrays at offsets; cached as
  * $XDG_CACHE_HOME/notemine/segdict-<fingerprint>.bin (else ~/.cache/notemine), written to a
  * temporary file and renamed; when the cache is not writable the blob stays in memory. The
- * fingerprint covers each source's path, size and mtime, the lexicon set's fingerprint, t2s,
- * the format version and the build of segdict.c, so any change of a source (or of the
- * compiler) selects, and builds, a new file; the cache keeps the 6 most recently used.
+ * fingerprint covers each source's path, size and mtime, the lexicon set's fingerprint, t2s
+ * and the version of the format and rules, so any change of a source selects, and builds, a
+ * new file; the cache keeps the 6 most recently used.
  * Without a base dictionary only lexicon and user words are compiled and ICU's word breaks
  * carry the rest (see segdict_open()).
  */
