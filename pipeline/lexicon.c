@@ -60,6 +60,34 @@ const struct lex_spec *lex_spec_find(const char *name)
 	return NULL;
 }
 
+/* Fast path of lex_weight for plain decimals ("-1.5", "2", "0.25"): the digits as an exact
+ * integer divided by an exact power of ten is correctly rounded, i.e. what strtod gives.
+ * Returns 0 when the text needs strtod. */
+static int quick_decimal(const char *s, double *out)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+				      1e11, 1e12, 1e13, 1e14, 1e15 };
+	unsigned long long m = 0;
+	int neg = 0, digits = 0, frac = -1;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	for (; *s; s++) {
+		if (*s == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || ++digits > 15)
+			return 0;
+		m = m * 10 + (unsigned long long)(*s - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	if (!digits)
+		return 0;
+	*out = (neg ? -(double)m : (double)m) / p10[frac > 0 ? frac : 0];
+	return 1;
+}
+
 int lex_weight(const char *col, double def, double *out)
 {
 	char *end;
@@ -68,6 +96,8 @@ int lex_weight(const char *col, double def, double *out)
 		*out = def;
 		return 0;
 	}
+	if (quick_decimal(col, out))
+		return 0;
 	errno = 0;
 	v = strtod(col, &end);
 	if (end == col || *end || errno || v != v)
@@ -318,6 +348,35 @@ static char *pack_name(const char *file)
 	return xstrndup(s, n);
 }
 
+/* Read a file into sb in one go (size from fstat; falls back to nm_read_file). */
+static int read_whole(const char *path, struct strbuf *sb)
+{
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+	size_t got;
+	if (!f || fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 30)) {
+		if (f)
+			fclose(f);
+		return nm_read_file(path, sb);
+	}
+	sb_grow(sb, (size_t)st.st_size + 1);
+	got = fread(sb->buf + sb->len, 1, (size_t)st.st_size, f);
+	sb->len += got;
+	sb->buf[sb->len] = 0;
+	if (ferror(f)) {
+		fclose(f);
+		return error("%s: read error", path);
+	}
+	if (got == (size_t)st.st_size && getc(f) != EOF) {
+		/* grew while reading: take the rest too */
+		fclose(f);
+		sb_reset(sb);
+		return nm_read_file(path, sb);
+	}
+	fclose(f);
+	return 0;
+}
+
 static void fingerprint_file(struct lexset *ls, const char *path)
 {
 	struct stat st;
@@ -485,7 +544,7 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 	char *fname = arena_dup(L, path, strlen(path));
 
 	fingerprint_file(ls, path);
-	if (nm_read_file(path, text) < 0) {
+	if (read_whole(path, text) < 0) {
 		ls->nerrors++;
 		sb_release(text);
 		return -1;

@@ -288,6 +288,37 @@ static void test_multi_key(void)
 	lexset_release(&ls);
 }
 
+static void test_weight(void)
+{
+	static const char *const good[] = { "1", "-1", "+2", "0.5", "-2.5", "1.5e2", "007",
+					    ".5", "5.", "123456789012345", "0.000001", "1e-3",
+					    "-0", "3.14159265358979" };
+	static const char *const bad[] = { "x", "1x", "--1", "1.2.3", ".", "-", "1 ", "nan",
+					   "1e999", "0x" };
+	unsigned long long x = 0x9E3779B97F4A7C15ULL;
+	int same = 1;
+	double w;
+	for (size_t i = 0; i < NM_ARRAY_LEN(good); i++) {
+		double want = strtod(good[i], NULL);
+		ok(lex_weight(good[i], 9, &w) == 0 && w == want, "weight '%s'", good[i]);
+	}
+	for (size_t i = 0; i < NM_ARRAY_LEN(bad); i++)
+		ok(lex_weight(bad[i], 9, &w) < 0, "not a weight: '%s'", bad[i]);
+	ok(lex_weight("", 9, &w) == 0 && w == 9, "empty: the default");
+	ok(lex_weight(NULL, 7, &w) == 0 && w == 7, "missing: the default");
+	/* the fast path must agree with strtod to the last bit */
+	for (int i = 0; i < 100000 && same; i++) {
+		char buf[40];
+		double a;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		snprintf(buf, sizeof buf, "%s%llu.%0*llu", x & 1 ? "-" : "", (x >> 1) % 100000,
+			 (int)((x >> 20) % 9) + 1, (x >> 30) % 1000000000ULL);
+		if (lex_weight(buf, 0, &w) < 0 || (a = strtod(buf, NULL), memcmp(&a, &w, sizeof a)))
+			same = 0, printf("# differs: %s\n", buf);
+	}
+	ok(same, "100000 random decimals parse exactly like strtod");
+}
+
 static void test_fuzz(void)
 {
 	struct lexset ls;
@@ -342,6 +373,7 @@ int main(void)
 	test_errors();
 	test_check();
 	test_multi_key();
+	test_weight();
 	test_fuzz();
 	{
 		char cmd[600];
