@@ -167,6 +167,8 @@ static void test_forms(void)
 	       "sponsored", "forms: a #广告[话题]# topic tag");
 	is_str(label("AD｜夏天的防晒衣就选它", "UPF50+，面料很薄。戳链接购买，今天下单包邮"), "sponsored",
 	       "forms: AD｜ at the start of the title");
+	is_str(label("ＡＤ｜夏天的防晒衣就选它", "UPF50+，面料很薄。"), "sponsored",
+	       "forms: full-width ＡＤ｜ folds to ad|");
 	is_str(label("Nine months with my standing desk", "I bought it last spring. The motor is quiet, "
 		     "the top wobbles a bit at full height. My back pain is gone."),
 	       "experience", "forms: English first-person review");
