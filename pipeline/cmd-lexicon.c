@@ -293,34 +293,24 @@ static int lex_check(struct lexcli *c)
 	size_t n = base_sources(c, src), quiet = 0, files = 0, rows = 0;
 	struct lex_load_opts o;
 	struct lexset ls;
+	static char real[40][PATH_MAX];
+	const char *skip[40];
+	size_t nreal = 0;
 	int rc, nwarn;
 
-	if (c->nargs) {
-		quiet = n;
-		for (int i = 0; i < c->nargs && n < NM_ARRAY_LEN(src); i++)
-			src[n++] = c->args[i];
-		/* A checked path that is also part of the context would repeat every entry of
-		 * itself: drop such context sources. */
-		for (size_t i = 0; i < quiet;) {
-			char a[PATH_MAX], b[PATH_MAX];
-			int dup = 0;
-			for (int j = 0; j < c->nargs && !dup; j++) {
-				size_t l;
-				if (!realpath(src[i], a) || !realpath(c->args[j], b))
-					continue;
-				l = strlen(a);
-				dup = !strcmp(a, b) || (!strncmp(a, b, l) && b[l] == '/') ||
-				      (!strncmp(b, a, strlen(b)) && a[strlen(b)] == '/');
-			}
-			if (dup) {
-				memmove(&src[i], &src[i + 1], (n - i - 1) * sizeof *src);
-				n--, quiet--;
-			} else {
-				i++;
-			}
-		}
-	}
 	memset(&o, 0, sizeof o);
+	if (c->nargs) {
+		/* the shipped lexicons and -L folders are context; a checked file that is part
+		 * of them is skipped there and loaded in its own turn */
+		quiet = n;
+		for (int i = 0; i < c->nargs && n < NM_ARRAY_LEN(src); i++) {
+			src[n++] = c->args[i];
+			if (nreal < NM_ARRAY_LEN(skip) && realpath(c->args[i], real[nreal]))
+				skip[nreal] = real[nreal], nreal++;
+		}
+		o.skip = skip;
+		o.nskip = nreal;
+	}
 	o.check = 1;
 	o.quiet = quiet;
 	o.verbose = c->verbose;

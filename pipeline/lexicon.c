@@ -533,6 +533,20 @@ static void add_row(struct loader *L, struct lex_kind *k, struct lex_row *r, cha
 	(void)ls;
 }
 
+/* A context file that is also one of the checked sources (or inside one). */
+static int skipped(const struct loader *L, const char *path)
+{
+	char real[PATH_MAX];
+	if (!L->quiet || !L->o.nskip || !realpath(path, real))
+		return 0;
+	for (size_t i = 0; i < L->o.nskip; i++) {
+		size_t n = strlen(L->o.skip[i]);
+		if (!strncmp(real, L->o.skip[i], n) && (!real[n] || real[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 static int load_file(struct loader *L, struct lex_kind *k, const char *path, const char *group)
 {
 	struct lexset *ls = L->ls;
@@ -540,8 +554,12 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 	struct strbuf textbuf = STRBUF_INIT, *text = &textbuf, *tmp = &L->tmp, *err = &L->err;
 	size_t pos = 0;
 	int lineno = 0, bad = 0;
-	char *gname = arena_dup(L, group, strlen(group));
-	char *fname = arena_dup(L, path, strlen(path));
+	char *gname, *fname;
+
+	if (skipped(L, path))
+		return 0;
+	gname = arena_dup(L, group, strlen(group));
+	fname = arena_dup(L, path, strlen(path));
 
 	fingerprint_file(ls, path);
 	if (read_whole(path, text) < 0) {

@@ -86,6 +86,9 @@ struct lex_load_opts {
 	size_t quiet; /* sources [0..quiet) are context only: their warnings are not printed
 		       * (their errors still are) */
 	int verbose;  /* with check: also note each entry that overrides one of another file */
+	const char *const *skip; /* quiet sources skip these files and folders (real paths):
+				  * the ones being checked, loaded again later as sources */
+	size_t nskip;
 };
 
 /* The specs of all known kinds (lexicon.c), NULL-terminated. */

@@ -12,6 +12,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 $nm lexicon check 2> "$t/err" || { cat "$t/err"; fail "shipped lexicons do not check clean"; }
 grep -q 'lexicon check: [0-9]* files, [0-9]* entries: 0 errors' "$t/err" || fail "no summary line"
 
+# --- one shipped file by path: the rest of the shipped lexicons is context, the file itself
+#     is not loaded twice (which would make every entry a duplicate of itself)
+$nm lexicon check lexicons/segment/10-community.tsv 2> "$t/err" || fail "check of the segment pack: $(cat "$t/err")"
+grep -q 'duplicate' "$t/err" && fail "a checked shipped file was loaded twice: $(head -3 "$t/err")"
+
 # --- a broken pack: exit 2, every problem with FILE:LINE
 mkdir -p "$t/bad/sentiment" "$t/bad/categories" "$t/bad/note_type"
 printf '好\t1\n坏\tx\n\377\t1\n' > "$t/bad/sentiment/50-bad.tsv"
