@@ -33,8 +33,10 @@
  *     voice and cues; otherwise other.
  *
  * Scores: every type's raw score s is reported as s / (s + 2) (0 for s <= 0), so they lie in
- * [0, 1) and keep the raw order. Evidence: the winner's cues and structural signals,
- * strongest first, at most MAX_EVIDENCE entries.
+ * [0, 1); for experience and planting s is the centre's weight shared in proportion to the
+ * two voices' scores (halved when the note is "other"). Evidence: the winner's cues and
+ * structural signals, strongest first, at most MAX_EVIDENCE entries; two cues quoting one
+ * span are merged.
  */
 #include "notetype.h"
 
@@ -934,7 +936,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		      const struct sentiment_result *sent, struct strbuf *out)
 {
 	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 }, tag_sum[NT_NTYPES] = { 0 };
-	double centre = 0, noncom = 0, first = 0, second = 0, we = 0;
+	double centre = 0, noncom = 0, first = 0, second = 0, we = 0, centre_struct = 0;
 	int ntags, product, items, prices, names, label;
 	uint32_t *cnt, *first_hit;
 	struct ev ev[MAX_EVIDENCE];
@@ -1061,6 +1063,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			raw[NT_PLANTING] *= NEG_SENT_PLANTING;
 		}
 		raw[NT_OTHER] = OTHER_PRIOR + cue_sum[NT_OTHER];
+		centre_struct = c;
 		centre = c + cue_sum[NT_EXPERIENCE] + cue_sum[NT_PLANTING] + (items > 2 ? 0.5 : 0);
 	}
 
@@ -1110,7 +1113,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		e.type = label;
 		e.where = "structure";
 		if (label == NT_EXPERIENCE && first > 0) {
-			snprintf(e.label, sizeof e.label, "voice:first-person x%d", (int)first);
+			snprintf(e.label, sizeof e.label, "voice:first-person x%g", first);
 			e.w = W_FIRST * (first > 10 ? 10 : first);
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
@@ -1120,7 +1123,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
 		if (label == NT_PLANTING && second > 0) {
-			snprintf(e.label, sizeof e.label, "voice:second-person x%d", (int)second);
+			snprintf(e.label, sizeof e.label, "voice:second-person x%g", second);
 			e.w = W_SECOND * (second > 8 ? 8 : second);
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
@@ -1132,6 +1135,17 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		if (label == NT_COOPERATION && product) {
 			snprintf(e.label, sizeof e.label, "tag:brand/product");
 			e.w = W_PRODUCT_TAG;
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if ((label == NT_EXPERIENCE || label == NT_PLANTING) && centre_struct > 0) {
+			/* what puts a product or place at the centre besides the cues */
+			snprintf(e.label, sizeof e.label, "centre:%s%s%s%s%s", category >= 0 ? " category" : "",
+				 prices ? " price" : "", names ? " name" : "", product ? " product-tag" : "",
+				 centre_struct > W_CATEGORY * (category >= 0) + W_PRICE * (prices > 3 ? 3 : prices) +
+							 W_NAME * names + W_PRODUCT_TAG * product + 1e-9
+					 ? " words"
+					 : "");
+			e.w = centre_struct;
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
 		if (label == NT_OTHER) {
@@ -1149,9 +1163,16 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			sb_addc(out, ',');
 		sb_add_json_str(out, note_type_name[t], strlen(note_type_name[t]));
 		sb_addc(out, ':');
-		sb_add_json_num(out, squash(t == NT_EXPERIENCE || t == NT_PLANTING
-						    ? (centre > raw[NT_OTHER] ? raw[t] : raw[t] * 0.5)
-						    : raw[t]));
+		double v = raw[t];
+		if (t == NT_EXPERIENCE || t == NT_PLANTING) {
+			/* the centre's weight, shared by the two voices; halved when "other" won */
+			double e = raw[NT_EXPERIENCE] > 0 ? raw[NT_EXPERIENCE] : 0;
+			double p = raw[NT_PLANTING] > 0 ? raw[NT_PLANTING] : 0;
+			v = centre * ((t == NT_EXPERIENCE ? e : p) + 0.5) / (e + p + 1);
+			if (centre <= raw[NT_OTHER])
+				v *= 0.5;
+		}
+		sb_add_json_num(out, squash(v));
 	}
 	sb_adds(out, "}");
 	sb_adds(out, ",\"evidence\":[");
