@@ -5,8 +5,9 @@ Scores `notemine classify` output against the labelled corpus (fields id, label,
 split dev|test, optional hard). Records are matched by "id" (the classified output is the
 corpus passed through with "note_type" and "sentiment" added). For each of dev, test and all:
 accuracy, per-type precision / recall / F1, macro-F1 over the six types, the confusion matrix
-(rows: gold, columns: predicted), and the accuracy on the hard cases; then 3-way sentiment
-accuracy against the corpus's "sentiment" field. --errors (or EVAL_ERRORS=1) lists every
+(rows: gold, columns: predicted), and the accuracy on the hard cases; the keyword-rule floor
+of docs/targets.md on the same notes; then 3-way sentiment accuracy against the corpus's
+"sentiment" field. --errors (or EVAL_ERRORS=1) lists every
 miss; --json prints one JSON summary line instead (used by tests/cli/notetype-floor.sh).
 Exit status 0, or 2 on unreadable input. Standard library only.
 """
@@ -61,6 +62,17 @@ def metrics(pairs):
     return {"n": n, "acc": acc, "per": per, "macro_f1": macro, "cm": cm}
 
 
+def keyword_rule(rec):
+    """The floor of docs/targets.md: 合作/邀请 -> cooperation, 广告/赞助 -> sponsored,
+    官方/本店 -> official, 推荐/安利 -> planting, else experience."""
+    t = f"{rec.get('title', '')}\n{rec.get('desc', '')} {rec.get('tag_list', '')}"
+    for words, label in ((("合作", "邀请"), "cooperation"), (("广告", "赞助"), "sponsored"),
+                         (("官方", "本店"), "official"), (("推荐", "安利"), "planting")):
+        if any(w in t for w in words):
+            return label
+    return "experience"
+
+
 def show(name, m, hard):
     print(f"== {name}: {m['n']} notes  accuracy {m['acc']:.3f}  macro-F1 {m['macro_f1']:.3f}"
           + (f"  hard cases {hard[0]}/{hard[1]}" if hard[1] else ""))
@@ -113,6 +125,8 @@ def main(argv):
                            ", ".join(f"{e.get('cue')}:{e.get('type')[:4]}" for e in ev[:4]),
                            g.get("hard") or ""))
     res = {s: metrics(splits[s]) for s in splits}
+    base = {s: metrics([(g["label"], keyword_rule(g)) for g in gold.values()
+                        if s == "all" or g.get("split", "dev") == s]) for s in splits}
     if as_json:
         print(json.dumps({s: {"n": res[s]["n"], "accuracy": res[s]["acc"],
                               "macro_f1": res[s]["macro_f1"],
@@ -124,6 +138,10 @@ def main(argv):
         print(f"warning: {missing} corpus notes missing from the classified output")
     for s in ("dev", "test", "all"):
         show(s, res[s], hard[s])
+    print("keyword-rule floor (docs/targets.md), same notes:")
+    for s in ("dev", "test", "all"):
+        print(f"   {s:<5} accuracy {base[s]['acc']:.3f}  macro-F1 {base[s]['macro_f1']:.3f}")
+    print()
     print("sentiment (3-way, vs the corpus's sentiment field):")
     for s in ("dev", "test", "all"):
         c, n = sent[s]
