@@ -99,6 +99,8 @@ static const char discover_usage[] =
 	"  --min-entropy X      minimum of left and right entropy, bits (default 1.0)\n"
 	"  --min-cohesion X     minimum cohesion (default 20)\n"
 	"  --max-len N          longest n-gram, 2..6 characters (default 6)\n"
+	"  --max-chars N        read at most N million Han characters (default 16; memory\n"
+	"                       is about 20 bytes a character)\n"
 	"  --dict PATH|none     base dictionary (default: the segmenter's)\n"
 	"  --field NAME         take the text from field NAME (repeatable)\n"
 	"  --input FORMAT       jsonl, json, csv, text (default: auto)\n"
@@ -124,7 +126,7 @@ struct lexcli {
 	int nfields;
 	int input;
 	int strict, verbose, files, no_example;
-	long top, min_freq, min_df, max_len;
+	long top, min_freq, min_df, max_len, max_chars;
 	double min_entropy, min_cohesion;
 	char **args;
 	int nargs;
@@ -166,6 +168,7 @@ static int parse(struct lexcli *c, int argc, char **argv, const char *usage)
 	c->min_freq = 5;
 	c->min_df = 3;
 	c->max_len = DISCOVER_MAXLEN;
+	c->max_chars = 16;
 	c->min_entropy = 1.0;
 	c->min_cohesion = 20;
 	c->args = xcalloc((size_t)argc + 1, sizeof *c->args);
@@ -241,6 +244,11 @@ static int parse(struct lexcli *c, int argc, char **argv, const char *usage)
 		} else if (!strcmp(a, "--max-len")) {
 			if (want_arg(i, argc, argv) < 0 ||
 			    parse_long(a, argv[i + 1], 2, DISCOVER_MAXLEN, &c->max_len) < 0)
+				return -1;
+			i++;
+		} else if (!strcmp(a, "--max-chars")) {
+			if (want_arg(i, argc, argv) < 0 ||
+			    parse_long(a, argv[i + 1], 1, 4000, &c->max_chars) < 0)
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--min-entropy")) {
@@ -631,6 +639,7 @@ static int lex_discover(struct lexcli *c)
 	o.min_df = (unsigned)c->min_df;
 	o.min_entropy = c->min_entropy;
 	o.min_cohesion = c->min_cohesion;
+	o.max_chars = (size_t)c->max_chars << 20;
 	if (!(d = discover_new(&o)))
 		goto out;
 	for (int i = 0; i < c->nargs; i++) {

@@ -24,7 +24,7 @@
 #define K (DISCOVER_MAXLEN + 1) /* digits sorted: an n-gram and its right neighbour */
 #define NOCP 0x110000
 #define TAG_BIT 0x80000000u /* in note[]: the position is in a topic tag's name */
-#define MAX_TEXT_KEEP ((size_t)512 << 20) /* note text kept for examples */
+#define MAX_TEXT_KEEP ((size_t)256 << 20) /* note text kept for examples */
 
 struct cand {
 	uint32_t pos;   /* first occurrence (forward sequence) */
@@ -69,7 +69,7 @@ void discover_opts_init(struct discover_opts *o)
 	o->min_entropy = 1.0;
 	o->min_cohesion = 20;
 	o->fragment_share = 0.75;
-	o->max_chars = (size_t)64 << 20;
+	o->max_chars = (size_t)16 << 20;
 }
 
 static void add_word_key(struct hmap *m, const char *w, size_t n, uint32_t freq)
@@ -664,7 +664,7 @@ static int word_cmp(const void *pa, const void *pb)
 
 int discover_run(struct discover *d, const struct discover_word **out, size_t *nout)
 {
-	uint32_t *sa, *r, *rnote, *mark, *amark;
+	uint32_t *sa, *r, *mark, *amark;
 	uint8_t *lcp, *rrem;
 	size_t m, cap = 0;
 	struct strbuf tmp = STRBUF_INIT;
@@ -684,19 +684,15 @@ int discover_run(struct discover *d, const struct discover_word **out, size_t *n
 	free(lcp);
 
 	r = xmalloc(d->n * sizeof *r);
-	rnote = xmalloc(d->n * sizeof *rnote);
 	rrem = xmalloc(d->n);
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = 0; i < d->n; i++)
 		r[i] = d->s[d->n - 1 - i];
-		rnote[i] = d->note[d->n - 1 - i];
-	}
 	fill_rem(r, d->n, rrem);
 	m = sa_build(r, rrem, d->n, d->nids, &sa, &lcp);
-	scan(d, r, rrem, rnote, sa, lcp, m, 1, mark, amark);
+	scan(d, r, rrem, NULL, sa, lcp, m, 1, mark, amark);
 	free(sa);
 	free(lcp);
 	free(r);
-	free(rnote);
 	free(rrem);
 	free(mark);
 	free(amark);

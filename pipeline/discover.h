@@ -15,8 +15,10 @@
  *  - cohesion: min over the split points w = a|b of freq(w) * N / (freq(a) * freq(b)),
  *    N the number of characters (PMI, taken as the weakest split);
  * N-grams below the minimum frequency are never stored (their sub-strings are at least as
- * frequent, so cohesion needs nothing else); memory is a few words per input character
- * plus the frequent n-grams, and input beyond max_chars is ignored (bounded).
+ * frequent, so cohesion needs nothing else). Memory: about 20 bytes per Han character at
+ * the peak, plus the frequent n-grams and up to 256 MiB of note text kept for examples;
+ * Han characters beyond max_chars (default 16M, about 6 times a 22 MB dump) are ignored,
+ * so memory stays bounded whatever the input size.
  *
  * Filters, in order: length 2..max_len; freq >= min_freq and df >= min_df; not a known word
  * (the segmenter's dictionary, which also holds every lexicon term, or a jieba-format word
@@ -45,7 +47,7 @@ struct discover_opts {
 	double min_entropy;        /* min(left, right) entropy in bits, default 1.0 */
 	double min_cohesion;       /* default 20 */
 	double fragment_share;     /* default 0.75 */
-	size_t max_chars;          /* Han characters kept; default 64M */
+	size_t max_chars;          /* Han characters kept; default 16M */
 	const struct segdict *dict;  /* known words (may be NULL) */
 	const char *word_list;     /* jieba-format word list file read when dict is NULL;
 				    * NULL: none */
