@@ -95,13 +95,14 @@ enum srole {
 	R_DOMAIN,     /* category-pack word: counts only with a domain override */
 	R_PDEG,       /* polar word that is a degree word before another polar word (好贵) */
 	R_CMP,        /* comparison (不如): negates what follows, else counts its own weight */
+	R_SKIP,       /* English function word: not counted in negation and degree distances */
 	R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
-	"pdeg",  "cmp",
+	"pdeg",  "cmp",     "skip",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -570,6 +571,10 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	if (!best) {
 		(*pos)++;
 		return 1;
+	}
+	if (m->e[bestv].role == R_SKIP) {
+		cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
+		return best; /* "not been any problems": 'been' and 'any' take no room */
 	}
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		 *pos + (uint32_t)bestwords, (int)bestv);
