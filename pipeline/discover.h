@@ -3,32 +3,38 @@
  * (frequent, internally cohesive, free at both ends) and that no dictionary knows.
  *
  * Algorithm. Every note's text is folded with the lookup normaliser and cut into runs of Han
- * characters (anything else, and the contents of short [...] emoticon codes, ends a run).
+ * characters: anything else ends a run, and so do @mentions, short [...] codes ([笑哭R],
+ * [话题]) and 丨, which are skipped. The names of topic tags (#名称[话题]#) are kept but
+ * marked: a tag is a phrase chosen once, so occurrences in tags do not count towards df.
+ * A line of 12 bytes or more that was seen before (a signature, a template) is skipped.
  * The runs are stored as dense character ids with a 0 between runs. Two suffix arrays,
  * one over the text and one over the reversed text, are sorted on their first
  * DISCOVER_MAXLEN + 1 characters (LSD radix sort, linear). One pass over each array visits
  * every distinct n-gram (n = 1..DISCOVER_MAXLEN) as a contiguous range:
- *  - freq(w): the range's size; df(w): the number of distinct notes in it;
+ *  - freq(w): the range's size; df(w) / da(w): distinct notes / authors outside tags;
  *  - right entropy (forward array) / left entropy (reversed array): the entropy of the
  *    next / previous character over the range, a run boundary counting as a distinct
- *    neighbour each time (text start/end never confines a word);
+ *    neighbour each time (punctuation or text end never confines a word);
  *  - cohesion: min over the split points w = a|b of freq(w) * N / (freq(a) * freq(b)),
- *    N the number of characters (PMI, taken as the weakest split);
+ *    N the number of characters (PMI, taken at the weakest split);
  * N-grams below the minimum frequency are never stored (their sub-strings are at least as
  * frequent, so cohesion needs nothing else). Memory: about 20 bytes per Han character at
  * the peak, plus the frequent n-grams and up to 256 MiB of note text kept for examples;
  * Han characters beyond max_chars (default 16M, about 6 times a 22 MB dump) are ignored,
  * so memory stays bounded whatever the input size.
  *
- * Filters, in order: length 2..max_len; freq >= min_freq and df >= min_df; not a known word
- * (the segmenter's dictionary, which also holds every lexicon term, or a jieba-format word
- * list); not starting or ending with a function character (的 了 是 ...); not a chain of
- * known words of two or more characters (好吃+推荐); min(left, right) entropy and cohesion
- * over thresholds; not a fragment: when a longer candidate that contains w accounts for
- * most (>= fragment_share) of w's occurrences, w is dropped in its favour; a candidate
- * explained by a shorter one plus a function character is also dropped.
- * Ranking: df-weighted score  log2(1 + df) * min(left, right entropy) * log(cohesion),
- * ties broken by frequency and then by the term.
+ * Filters: length min_len..max_len; freq >= min_freq and df >= min_df; not a fragment (no
+ * single left or right neighbour accounts for fragment_share or more of its occurrences:
+ * 拉斯 is nearly always 达拉斯); min(left, right) entropy >= min_entropy; cohesion >=
+ * min_cohesion; not a known word (the segmenter's dictionary, which holds every lexicon
+ * term, plus the jieba-format word list, which also has the words the segmenter leaves out
+ * on purpose, plus the lexicon terms); no function character or numeral at the start or the
+ * end (的 了 是 我 一 ... ), no phrase glue inside (的 很 了 是 都 ...), no phrase ending
+ * (左右, 起来, 一下 ...); not a chain of known words, each of two or more characters or a
+ * single character that is a frequent word of its own (好吃+推荐, 吃+完, 刚刚+好).
+ * Ranking: score = log2(1 + df) * min(left, right entropy) * ln(cohesion), halved when
+ * the corpus has 3 or more authors and only one uses the word; ties broken by frequency
+ * and then by the term.
  */
 #ifndef NM_DISCOVER_H
 #define NM_DISCOVER_H
