@@ -120,7 +120,10 @@ struct segdict_view {
 #define SEGDICT_CLS_MASK 7u
 #define SEGDICT_F_NUMERAL 8u     /* Chinese numeral (folded): 〇○零一二...十百千万亿两 */
 #define SEGDICT_F_DEMONSTR 16u   /* 这 那 哪 (folded) */
-#define SEGDICT_ID_SHIFT 5
+#define SEGDICT_F_FUNC 32u       /* pronouns, determiners, particles: never in an affixed word */
+#define SEGDICT_F_SUFFIX 64u     /* productive suffix: 感 党 控 族 仪 盘 性 化 者 员 率 界 ... */
+#define SEGDICT_F_PLACE 128u     /* place-name suffix: 村 乡 镇 县 */
+#define SEGDICT_ID_SHIFT 8
 
 /* The view of d's arrays (valid while d lives); d must not be NULL. */
 const struct segdict_view *segdict_view(const struct segdict *d);

@@ -672,6 +672,32 @@ static void emit_single_run(struct seg_scratch *s, const struct segdict_view *v,
 		push_units(s, y, y + 1, base, out);
 }
 
+/* An affixed word from unit j: two Han units (a dictionary word of cost wc before a
+ * productive suffix: 幸福感, 按摩仪; or, with wc < 0, two characters that are no word
+ * before a place suffix: 水心村) and the suffix unit. Its cost is just under the three pieces apart, so a word that takes the
+ * suffix character (感觉, 党员) still wins. Pronouns, determiners, particles and numerals
+ * never take part (我们 村, 这个 党). */
+static void affix_edge(struct seg_scratch *s, const struct segdict_view *v, size_t j,
+		       size_t nu, float wc)
+{
+	const struct unit *u = s->u + j;
+	uint8_t f0, f1, f2;
+	if (j + 2 >= nu || u[1].cls != SEGC_HAN || u[2].cls != SEGC_HAN)
+		return;
+	f0 = s->cfl[u[0].cb];
+	f1 = s->cfl[u[1].cb];
+	f2 = s->cfl[u[2].cb];
+	if (((f0 | f1) & (SEGDICT_F_FUNC | SEGDICT_F_NUMERAL | SEGDICT_F_DEMONSTR)))
+		return;
+	if (wc >= 0 && (f2 & SEGDICT_F_SUFFIX))
+		relax(s, j + 3, s->best[j] + wc + single_cost(v, s->cid[u[2].cb]) - 1, (int32_t)j);
+	else if (wc < 0 && (f2 & SEGDICT_F_PLACE))
+		relax(s, j + 3,
+		      s->best[j] + single_cost(v, s->cid[u[0].cb]) + single_cost(v, s->cid[u[1].cb]) +
+			      single_cost(v, s->cid[u[2].cb]) - 1,
+		      (int32_t)j);
+}
+
 /* The dynamic program over the units [0, nu) of one block: best[] and back[]. */
 static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu)
 {
@@ -680,8 +706,11 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 	float c_other = v->unk_cost, c_num = v->min_cost + 3;
 	size_t j, k;
 	s->best[0] = 0;
-	for (j = 1; j <= nu; j++)
+	s->back[0] = -1;
+	for (j = 1; j <= nu; j++) {
 		s->best[j] = INFINITY;
+		s->back[j] = -1;
+	}
 	for (j = 0; j < nu; j++) {
 		const struct unit *u = &s->u[j];
 		float bj = s->best[j];
@@ -702,10 +731,16 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 					goto walked;
 				st = t;
 			}
-			if (v->node[st].cost >= 0)
+			if (v->node[st].cost >= 0) {
 				relax(s, k + 1, bj + v->node[st].cost, (int32_t)j);
+				if (k == j + 1)
+					affix_edge(s, v, j, nu, v->node[st].cost);
+			}
 		}
 	walked:
+		if (u->cls == SEGC_HAN && j + 2 < nu && (s->cfl[s->u[j + 2].cb] & SEGDICT_F_PLACE) &&
+		    s->back[j + 2] != (int32_t)j)
+			affix_edge(s, v, j, nu, -1); /* [j, j+2) is no word (else back[j+2] == j) */
 		if (u->num) {
 			numeral_edges(s, v, j, nu, c_num);
 		} else if (s->ccp[u->cb] == 0x7B2C && u->cls == SEGC_HAN && j + 2 < nu &&
@@ -784,7 +819,7 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		}
 		cell = cell_of(v, cp);
 		s->ccls[n] = (uint8_t)(cell & SEGDICT_CLS_MASK);
-		s->cfl[n] = (uint8_t)(cell & (SEGDICT_F_NUMERAL | SEGDICT_F_DEMONSTR));
+		s->cfl[n] = (uint8_t)(cell & ((1u << SEGDICT_ID_SHIFT) - 1) & ~SEGDICT_CLS_MASK);
 		s->ccp[n] = cp;
 		s->cid[n] = cell >> SEGDICT_ID_SHIFT;
 		s->coff[n] = (uint32_t)i;

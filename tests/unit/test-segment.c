@@ -61,6 +61,13 @@ static const char base_dict[] =
 	"改革 3000 v\n"
 	"开放 2500 v\n"
 	"改革开放 3 nz\n"
+	"幸福 900 a\n"
+	"感 800 n\n"
+	"感觉 3000 n\n"
+	"有 30000 v\n"
+	"村 400 n\n"
+	"水 3000 n\n"
+	"心 2000 n\n"
 	"iphone 50 eng\n"
 	"c++ 3 nz\n";
 
@@ -196,6 +203,10 @@ int main(void)
 	is_str(seg(d, "南京市长江大桥"), "南京市 长江 大桥", "南京市长江大桥");
 	is_str(seg(d, "改革开放"), "改革 开放", "phrase split into its words");
 	is_str(seg(d, "张学友的演唱会"), "张 学友 的 演唱会", "surname apart");
+	is_str(seg(d, "很有幸福感"), "很 有 幸福感", "word + productive suffix");
+	is_str(seg(d, "幸福感觉"), "幸福 感觉", "a word that takes the suffix character wins");
+	is_str(seg(d, "水心村"), "水心村", "unknown name + place suffix");
+	is_str(seg(d, "我们村"), "我们 村", "no affix after a pronoun");
 
 	/* folding for lookup, original characters out */
 	is_str(seg(d, "媽媽說今天很好"), "媽媽 說 今天 很 好", "traditional text, original characters");
