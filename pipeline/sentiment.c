@@ -30,6 +30,7 @@
  *     concession marker (虽然, although) scales its own clause by its weight (0.5).
  *     Clause saturation: the sum s of one clause's words becomes s / (1 + |s| / 2), so one
  *     heavy clause ("痛苦极了！！！") cannot outweigh the rest of the note.
+ *     Words in the title (n->title_len) count 1.5x: a title states the verdict.
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
  *     An unused negator in a clause with no polar term counts -0.3, at most twice a note
  *     ("没有餐具", "no picture":
@@ -75,6 +76,7 @@
 #define EXCL_STEP 0.2
 #define CONTRAST_BEFORE 0.5
 #define PDEG_FACTOR 1.5
+#define TITLE_WEIGHT 1.5
 #define CLAUSE_SAT 2.0     /* a clause's words saturate towards this sum */
 #define NEG_BIAS 1.2
 
@@ -295,6 +297,7 @@ struct scratch {
 	size_t capch;
 	struct strbuf key;
 	const struct sentiment_model *model;
+	size_t title_len;
 };
 
 static _Thread_local struct scratch sc;
@@ -645,6 +648,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	uint32_t pos = 0;
 	int mixed = note_mixed_case(n);
 	sc.model = m;
+	sc.title_len = n->title_len;
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {
@@ -995,6 +999,13 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			sc.k[b].w *= f;
 			if (f < 0.95)
 				rule_add(&sc.k[b], "clause x%.2g", f);
+		}
+	}
+	/* A Xiaohongshu title states the verdict: its words count TITLE_WEIGHT. */
+	for (size_t j = 0; j < sc.nk; j++) {
+		if (sc.k[j].off < sc.title_len && sc.k[j].seg >= 0) {
+			sc.k[j].w *= TITLE_WEIGHT;
+			rule_add(&sc.k[j], "title x%g", TITLE_WEIGHT);
 		}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
