@@ -90,6 +90,8 @@ static const char *const where_name[W_NWHERE] = {
 #define MAX_TERM_BYTES 48   /* longest plain term looked up */
 #define MAX_PAT_HITS 8      /* matches kept per pattern and note */
 #define MAX_HITS 4096       /* cue hits kept per note */
+#define MAX_CUE_HITS 4      /* ... per counting cue (experience, planting, other, centre) */
+#define MAX_VOICE_HITS 16   /* ... per voice word */
 #define MAX_EVIDENCE 8
 #define TAG_FACTOR 0.5      /* a topic-tag hit of a where=any row counts this much */
 #define TAG_CAP 0.8         /* ... and all such tag hits of one type at most this much */
@@ -118,6 +120,7 @@ static const char *const where_name[W_NWHERE] = {
 struct cue {
 	uint8_t kind;
 	uint8_t where;
+	uint8_t cap;    /* hits kept per note (0: all, for cues whose position matters) */
 	float w;
 	uint32_t next;  /* next cue with the same term, UINT32_MAX at the end */
 	const struct lex_row *row;
@@ -138,6 +141,16 @@ struct notetype_model {
 };
 
 #define PREFIX_BIT 0x80000000u
+
+static int is_disclosure(int k)
+{
+	return k == NT_COOPERATION || k == NT_OFFICIAL || k == NT_SPONSORED;
+}
+
+static int is_voice(int k)
+{
+	return k == K_FIRST || k == K_WE || k == K_SECOND;
+}
 
 static int kind_of(const char *s)
 {
@@ -245,6 +258,12 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 		}
 		c->kind = (uint8_t)kind;
 		c->where = (uint8_t)wh;
+		/* positional cues keep every hit (each may be negated on its own); counting cues
+		 * need a few: weights stop growing at three hits, voice counts at ten */
+		c->cap = is_disclosure(kind) || kind == K_NEGATOR ||
+				 (kind >= K_NOT_ANY && kind <= K_NOT_LAST)
+			 ? 0
+			 : is_voice(kind) ? MAX_VOICE_HITS : MAX_CUE_HITS;
 		c->w = (float)w;
 		c->next = UINT32_MAX;
 		c->row = r;
@@ -312,6 +331,7 @@ struct scratch {
 
 static _Thread_local struct scratch S;
 static _Thread_local uint32_t *cue_count, *cue_first; /* per cue: live hits, first live hit */
+static _Thread_local uint16_t *cue_seen;              /* per cue: hits recorded */
 static _Thread_local size_t cue_cap;
 
 void notetype_thread_release(void)
@@ -327,7 +347,9 @@ void notetype_thread_release(void)
 	memset(&S, 0, sizeof S);
 	free(cue_count);
 	free(cue_first);
+	free(cue_seen);
 	cue_count = cue_first = NULL;
+	cue_seen = NULL;
 	cue_cap = 0;
 }
 
@@ -431,11 +453,13 @@ static int edge_ok(size_t p, int nchars)
 	return 1;
 }
 
-static void add_hit(uint32_t cue, size_t ns, size_t ne, int tag, size_t os, size_t oe)
+static void add_hit(const struct notetype_model *m, uint32_t cue, size_t ns, size_t ne, int tag,
+		    size_t os, size_t oe)
 {
 	struct hit *h;
-	if (S.nhit >= MAX_HITS)
+	if (S.nhit >= MAX_HITS || (m->cue[cue].cap && cue_seen[cue] >= m->cue[cue].cap))
 		return;
+	cue_seen[cue]++;
 	NM_GROW(S.hit, S.cap_hit, S.nhit + 1);
 	h = &S.hit[S.nhit++];
 	memset(h, 0, sizeof *h);
@@ -445,11 +469,6 @@ static void add_hit(uint32_t cue, size_t ns, size_t ne, int tag, size_t os, size
 	h->tag = (uint8_t)tag;
 	h->os = (uint32_t)os;
 	h->oe = (uint32_t)oe;
-}
-
-static int is_voice(int k)
-{
-	return k == K_FIRST || k == K_WE || k == K_SECOND;
 }
 
 /* Does the chain of cues starting at ci hold a voice cue (voice) or another cue (!voice)? */
@@ -498,7 +517,7 @@ static void match_terms(const struct notetype_model *m, int voice)
 		if (best) {
 			for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
 				if (is_voice(m->cue[ci].kind) == voice)
-					add_hit(ci, p, best, 0, S.n2o[p], S.n2o[best]);
+					add_hit(m, ci, p, best, 0, S.n2o[p], S.n2o[best]);
 			p = best;
 		} else {
 			p++;
@@ -520,7 +539,7 @@ static void match_patterns(const struct notetype_model *m)
 				break;
 			ov = pcre2_get_ovector_pointer(S.md);
 			if (ov[1] > ov[0])
-				add_hit(m->pat[i].cue, ov[0], ov[1], 0, S.n2o[ov[0]], S.n2o[ov[1]]);
+				add_hit(m, m->pat[i].cue, ov[0], ov[1], 0, S.n2o[ov[0]], S.n2o[ov[1]]);
 			start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 			while (start < S.nt.len && !(S.flag[start] & F_CHAR))
 				start++;
@@ -569,7 +588,7 @@ static void match_tag(const struct notetype_model *m, const char *name, size_t n
 		}
 		for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
 			if (!is_voice(m->cue[ci].kind))
-				add_hit(ci, 0, 0, 1, at, at + n);
+				add_hit(m, ci, 0, 0, 1, at, at + n);
 		p = best;
 	}
 }
@@ -622,11 +641,6 @@ static void match_tags(const struct notetype_model *m, const struct note *n, int
 }
 
 /* ---- negation, blocks, quotation --------------------------------------------------- */
-
-static int is_disclosure(int k)
-{
-	return k == NT_COOPERATION || k == NT_OFFICIAL || k == NT_SPONSORED;
-}
 
 /* Does the folded span [a, b) cross a clause boundary? */
 static int crosses_clause(size_t a, size_t b)
@@ -682,20 +696,30 @@ static int quoted(size_t a, size_t b)
 	return 0;
 }
 
+#define MAX_BLOCKERS 256 /* negator and not-* hits considered per note */
+
 static void cancel_hits(const struct notetype_model *m)
 {
+	uint32_t blk[MAX_BLOCKERS];
+	size_t nblk = 0;
+	/* the few negator / not-* hits first, so the checks below are hits x blockers */
+	for (size_t j = 0; j < S.nhit && nblk < MAX_BLOCKERS; j++) {
+		int gk = m->cue[S.hit[j].cue].kind;
+		if (!S.hit[j].tag && (gk == K_NEGATOR || (gk >= K_NOT_ANY && gk <= K_NOT_LAST)))
+			blk[nblk++] = (uint32_t)j;
+	}
 	for (size_t i = 0; i < S.nhit; i++) {
 		struct hit *h = &S.hit[i];
 		int k = m->cue[h->cue].kind;
-		if (h->tag || !is_disclosure(k))
+		if (h->tag || k >= NT_NTYPES)
 			continue;
-		for (size_t j = 0; j < S.nhit && !h->dead; j++) {
-			const struct hit *g = &S.hit[j];
+		for (size_t b = 0; b < nblk && !h->dead; b++) {
+			const struct hit *g = &S.hit[blk[b]];
 			const struct cue *gc = &m->cue[g->cue];
-			if (g->tag || j == i)
-				continue;
 			if (gc->kind == K_NEGATOR) {
 				size_t win = gc->w > 0 ? (size_t)gc->w : NEG_WINDOW;
+				if (!is_disclosure(k))
+					continue;
 				if (gc->where == W_AFTER) {
 					if (g->ns >= h->ne && g->ns - h->ne <= win * 4 &&
 					    utf8_chars(S.nt.buf + h->ne, g->ns - h->ne) <= win &&
@@ -706,26 +730,16 @@ static void cancel_hits(const struct notetype_model *m)
 					   !crosses_clause(g->ne, h->ns)) {
 					h->dead = 1;
 				}
-			} else if ((gc->kind == K_NOT_ANY || gc->kind == K_NOT_EXPERIENCE + k) &&
+			} else if (((gc->kind == K_NOT_ANY && is_disclosure(k)) ||
+				    gc->kind == K_NOT_EXPERIENCE + k) &&
 				   g->ns < h->ne && h->ns < g->ne) {
+				/* not-any voids disclosure cues; not-TYPE voids cues of TYPE
+				 * (求推荐 is not a recommendation) */
 				h->dead = 1;
 			}
 		}
-		if (!h->dead && quoted(h->ns, h->ne))
+		if (!h->dead && is_disclosure(k) && quoted(h->ns, h->ne))
 			h->dead = 1;
-	}
-	/* not-TYPE blocks for the non-disclosure types (求推荐 is not a recommendation) */
-	for (size_t i = 0; i < S.nhit; i++) {
-		struct hit *h = &S.hit[i];
-		int k = m->cue[h->cue].kind;
-		if (h->tag || h->dead || is_disclosure(k) || k >= NT_NTYPES)
-			continue;
-		for (size_t j = 0; j < S.nhit; j++) {
-			const struct hit *g = &S.hit[j];
-			if (j != i && !g->tag && m->cue[g->cue].kind == K_NOT_EXPERIENCE + k &&
-			    g->ns < h->ne && h->ns < g->ne)
-				h->dead = 1;
-		}
 	}
 }
 
@@ -942,19 +956,22 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	struct ev ev[MAX_EVIDENCE];
 	int nev = 0;
 
-	S.nhit = 0;
-	fold_text(n);
-	match_terms(m, 0);
-	match_terms(m, 1);
-	match_patterns(m);
-	match_tags(m, n, &ntags, &product);
-	cancel_hits(m);
-
 	if (m->ncue > cue_cap) {
 		cue_cap = m->ncue;
 		cue_count = xrealloc(cue_count, cue_cap * sizeof *cue_count);
 		cue_first = xrealloc(cue_first, cue_cap * sizeof *cue_first);
+		cue_seen = xrealloc(cue_seen, cue_cap * sizeof *cue_seen);
 	}
+	if (m->ncue)
+		memset(cue_seen, 0, m->ncue * sizeof *cue_seen);
+	S.nhit = 0;
+	fold_text(n);
+	match_terms(m, 0);
+	match_patterns(m);
+	match_tags(m, n, &ntags, &product);
+	match_terms(m, 1); /* voice last: a long note's many 我 must not crowd out the cues */
+	cancel_hits(m);
+
 	cnt = cue_count;
 	first_hit = cue_first;
 	if (m->ncue)

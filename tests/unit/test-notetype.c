@@ -248,6 +248,24 @@ static void test_json(void)
 	   "json: an empty note is other (and out may be NULL)");
 }
 
+static void test_long_note(void)
+{
+	struct strbuf big = STRBUF_INIT;
+	const char *l;
+	for (int i = 0; i < 20000; i++)
+		sb_adds(&big, "我觉得我们");
+	sb_adds(&big, "。本文由某某品牌赞助。");
+	l = label("很长的笔记", big.buf);
+	is_str(l, "sponsored", "long: a disclosure after 100,000 voice words is still found");
+	{
+		cJSON *v = cJSON_Parse(out.buf);
+		ok(v && cJSON_GetArraySize(cJSON_GetObjectItem(v, "evidence")) <= 8,
+		   "long: evidence stays capped");
+		cJSON_Delete(v);
+	}
+	sb_release(&big);
+}
+
 static int write_file(const char *path, const char *s)
 {
 	FILE *f = fopen(path, "w");
@@ -304,6 +322,7 @@ int main(void)
 	test_forms();
 	test_edges();
 	test_json();
+	test_long_note();
 	test_lexicon_errors();
 	notetype_thread_release();
 	is_str(label("今天下雪了", "窗外全白了"), "other", "scratch: classify works again after release");
