@@ -216,6 +216,8 @@ struct loader {
 	size_t arena_left;
 	struct lex_load_opts o;
 	int src;   /* index of the current source */
+	int ferr;  /* errors in the current file (after FILE_ERRORS_SHOWN, only counted) */
+	int futf8; /* invalid UTF-8 lines in the current file */
 	int quiet; /* current source is context only */
 	struct strbuf key, tmp, err;
 	struct colinfo ci[LEX_MAXCOL];
@@ -245,15 +247,19 @@ static char *arena_dup(struct loader *L, const char *s, size_t n)
 	return p;
 }
 
+#define FILE_ERRORS_SHOWN 20
+
 static int lerror(struct loader *L, const char *fmt, ...) NM_PRINTF(2, 3);
 static int lerror(struct loader *L, const char *fmt, ...)
 {
 	char msg[4096];
 	va_list ap;
+	L->ls->nerrors++;
+	if (++L->ferr > FILE_ERRORS_SHOWN)
+		return -1;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	L->ls->nerrors++;
 	return error("%s", msg);
 }
 
@@ -570,6 +576,10 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 	/* rows point into the file's text: the set keeps it */
 	keep(ls, text->buf ? text->buf : xstrdup(""));
 	k->nfiles++;
+	L->ferr = L->futf8 = 0;
+	if (text->len >= 2 && (!memcmp(text->buf, "\xFF\xFE", 2) || !memcmp(text->buf, "\xFE\xFF", 2)))
+		return lerror(L, "%s:1: UTF-16 text: lexicons are UTF-8 (save the file as UTF-8)",
+			      path);
 	while (pos < text->len) {
 		char *line = text->buf + pos, *nl = memchr(line, '\n', text->len - pos), *copy;
 		size_t len = nl ? (size_t)(nl - line) : text->len - pos;
@@ -592,7 +602,10 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 			continue;
 		}
 		if ((bad_at = utf8_check(line, len)) < len) {
-			bad = lerror(L, "%s:%d: invalid UTF-8 at byte %zu", path, lineno, bad_at + 1);
+			bad = lerror(L, "%s:%d: invalid UTF-8 at byte %zu%s", path, lineno, bad_at + 1,
+				     L->futf8++ ? ""
+						: " (lexicons are UTF-8; a GBK file converts with "
+						  "iconv -f GB18030 -t UTF-8)");
 			continue;
 		}
 		copy = line;
@@ -671,6 +684,8 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 		}
 		add_row(L, k, &r, col, ncol, del, given);
 	}
+	if (L->ferr > FILE_ERRORS_SHOWN)
+		error("%s: %d more errors not shown", path, L->ferr - FILE_ERRORS_SHOWN);
 	return bad;
 }
 

@@ -198,6 +198,30 @@ static void test_errors(void)
 		lexset_release(&ls);
 	}
 
+	/* encodings and the cap on messages per file */
+	put("u/sentiment/10-u16.tsv", "\xFF\xFE}Y\t\x001\x00");
+	put("u/sentiment/20-gbk.tsv", "\xBA\xC3\t1\n\xBB\xB5\t-1\n");
+	{
+		char many[200];
+		for (int i = 0; i < 30; i++)
+			memcpy(many + 4 * i, "x\ty\n", 4);
+		many[120] = 0;
+		put("u/sentiment/30-many.tsv", many);
+	}
+	roots[0] = at("u");
+	capture();
+	rc = lexset_load(&ls, roots, 1);
+	err = captured();
+	ok(rc == -1 && strstr(err, "10-u16.tsv:1: UTF-16 text"), "UTF-16 file: one clear error");
+	ok(strstr(err, "20-gbk.tsv:1: invalid UTF-8 at byte 1 (lexicons are UTF-8; a GBK file") &&
+		   strstr(err, "20-gbk.tsv:2: invalid UTF-8 at byte 1\n"),
+	   "GBK file: the hint once, then plain messages");
+	ok(strstr(err, "30-many.tsv:20: bad weight") && !strstr(err, "30-many.tsv:21:") &&
+		   strstr(err, "30-many.tsv: 10 more errors not shown"),
+	   "at most 20 messages per file, then a count");
+	is_int(ls.nerrors, 33, "every error counted, shown or not");
+	lexset_release(&ls);
+
 	roots[0] = at("does-not-exist");
 	capture();
 	rc = lexset_load(&ls, roots, 1);
