@@ -24,7 +24,7 @@
  *     just before them in the same clause (不是广告, 吐槽广告), a negator of where=after
  *     just after them (广告太多), a not-TYPE or not-any entry overlaps them (官方旗舰店买,
  *     合作小组), or they sit inside quotation marks;
- *  6. structure: first-person, "we" and second-person voice, numbered lists, prices,
+ *  6. structure: first-person, "we" and second-person voice, numbered lists, prices, links,
  *     [品牌]/[商品] tags, a Latin proper name in a Chinese title, the category id and the
  *     sentiment score;
  *  7. decision in the taxonomy's order: the disclosure type with the highest score over its
@@ -108,6 +108,7 @@ static const char *const where_name[W_NWHERE] = {
 #define W_FIRST_OFFICIAL 0.25 /* official loses this per first-person word */
 #define W_CATEGORY 0.8      /* centre when a category is detected */
 #define W_PRICE 0.4         /* centre per price (at most 3) */
+#define W_LINK 0.5          /* sponsored, for a URL when there is ad or purchase language */
 #define W_NAME 0.5          /* centre for a Latin proper name in a Chinese title */
 #define W_PRODUCT_TAG 0.6   /* centre for [品牌] / [商品] tags */
 #define W_LIST_ITEM 0.3     /* planting per numbered item beyond two (at most 1.5) */
@@ -951,7 +952,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 {
 	double raw[NT_NTYPES] = { 0 }, cue_sum[NT_NTYPES] = { 0 }, tag_sum[NT_NTYPES] = { 0 };
 	double centre = 0, noncom = 0, first = 0, second = 0, we = 0, centre_struct = 0;
-	int ntags, product, items, prices, names, label;
+	int ntags, product, items, prices, names, links = 0, label;
 	uint32_t *cnt, *first_hit;
 	struct ev ev[MAX_EVIDENCE];
 	int nev = 0;
@@ -1049,12 +1050,16 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	items = count_list_items(n);
 	prices = count_prices();
 	names = title_has_name(n);
+	for (size_t t = 0; t < n->ntok; t++)
+		links += n->tok[t].type == TOK_URL;
 
 	/* disclosure */
 	for (int t = NT_COOPERATION; t <= NT_SPONSORED; t++)
 		raw[t] = cue_sum[t] - noncom;
 	if (product && raw[NT_COOPERATION] > 0)
 		raw[NT_COOPERATION] += W_PRODUCT_TAG;
+	if (links && raw[NT_SPONSORED] > 0)
+		raw[NT_SPONSORED] += W_LINK; /* a link next to ad or purchase language */
 	raw[NT_OFFICIAL] -= W_FIRST_OFFICIAL * (first > 10 ? 10 : first);
 	if (first <= 1 && we > 0)
 		raw[NT_OFFICIAL] += W_WE * (we > 4 ? 4 : we);
@@ -1147,6 +1152,11 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		if (label == NT_PLANTING && items > 2) {
 			snprintf(e.label, sizeof e.label, "list:%d items", items);
 			e.w = W_LIST_ITEM * (items - 2) > 1.5 ? 1.5 : W_LIST_ITEM * (items - 2);
+			add_ev(ev, &nev, MAX_EVIDENCE, &e);
+		}
+		if (label == NT_SPONSORED && links) {
+			snprintf(e.label, sizeof e.label, "link x%d", links);
+			e.w = W_LINK;
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
 		if (label == NT_COOPERATION && product) {
