@@ -8,6 +8,11 @@
  * Output (the value of the "note_type" key):
  *   {"label": ..., "scores": {"experience": x, ...},
  *    "evidence": [{"cue": "感谢…邀请", "type": "cooperation", "weight": w, "where": "desc"}, ...]}
+ * scores: all six types, each in [0, 1). evidence: the winner's cues, strongest first, at most
+ * 8; "cue" quotes the note (long matches as head…tail) or names a structural signal
+ * ("voice:first-person x3", "list:5 items", "centre: category price", "link x1");
+ * "where" is "title", "desc", "tag" or "structure". Columns, types and the decision
+ * constants are documented in lexicons/README.md, section note_type.
  */
 #ifndef NM_NOTETYPE_H
 #define NM_NOTETYPE_H
