@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 10u
+#define SEGDICT_VERSION 11u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -251,25 +251,65 @@ static const char function_chars[] = "的了着过吗呢吧啊呀哦嘛很太超
  * their own. */
 static const char suffix_chars[] = "感党控族仪盘性化者员率界型式";
 
+/* Is key k (n bytes, folded) a concatenation of two or more base words of which at least
+ * one has two or more characters (自己做 = 自己 + 做, 颜值在线 = 颜值 + 在线)? */
+static int compositional(const struct builder *b, const char *k, size_t n)
+{
+	unsigned char ok[MAXKEY + 1][2];
+	size_t pos[MAXKEY + 1], np = 0, i, j, l;
+	uint32_t idx;
+	for (i = 0; i < n && np < MAXKEY; i += l) {
+		utf8_decode(k + i, n - i, &l);
+		pos[np++] = i;
+	}
+	if (i < n)
+		return 0;
+	pos[np] = n;
+	memset(ok, 0, sizeof ok);
+	ok[0][0] = 1;
+	for (i = 0; i < np; i++) {
+		if (!ok[i][0] && !ok[i][1])
+			continue;
+		for (j = i + 1; j <= np; j++) {
+			const struct entry *e;
+			if (i == 0 && j == np)
+				continue;
+			if (!hmap_get(&b->map, k + pos[i], pos[j] - pos[i], &idx))
+				continue;
+			e = &b->e[idx];
+			if (!(e->flags & SRC_BASE) || (e->flags & (F_DROP | F_DEL)))
+				continue;
+			ok[j][1] |= ok[i][1] | (j - i >= 2 && ok[i][0]);
+			ok[j][0] |= ok[i][0];
+		}
+	}
+	return ok[np][1];
+}
+
+/* Is a cue term of the analysers' kinds a phrase rather than a word? It is when it is no
+ * base word and holds a function character (很舒服, 告诉我), or is a base word that a
+ * granularity rule left out (五分钟), or is made of base words one of which has two or
+ * more characters (自己做, 颜值在线). Single-character compounds (拉满, 亲测) are words. */
 static int is_phrase(const struct builder *b, const char *term)
 {
 	size_t i = 0, l, n = strlen(term);
 	uint32_t idx;
 	struct strbuf key = STRBUF_INIT;
-	int known;
+	int known = 0, phrase = 0;
 	norm_append(&key, term, n);
-	known = key.len && hmap_get(&b->map, key.buf, key.len, &idx) &&
-		(b->e[idx].flags & SRC_BASE) && !(b->e[idx].flags & F_DROP);
-	sb_release(&key);
-	if (known)
-		return 0;
-	while (i < n) {
-		int32_t cp = utf8_decode(term + i, n - i, &l);
-		if (in_set(cp, function_chars))
-			return 1;
-		i += l;
+	if (key.len && hmap_get(&b->map, key.buf, key.len, &idx) && (b->e[idx].flags & SRC_BASE))
+		known = b->e[idx].flags & F_DROP ? -1 : 1;
+	if (known == 0) {
+		while (i < n && !phrase) {
+			int32_t cp = utf8_decode(term + i, n - i, &l);
+			phrase = in_set(cp, function_chars);
+			i += l;
+		}
+		if (!phrase)
+			phrase = compositional(b, key.buf, key.len);
 	}
-	return 0;
+	sb_release(&key);
+	return known < 0 || phrase;
 }
 
 static void add_lexicons(struct builder *b, const struct lexset *ls)

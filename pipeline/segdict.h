@@ -8,8 +8,8 @@
  *     path given, else /usr/lib/python3/dist-packages/jieba/dict.txt (Debian python3-jieba);
  *  2. the plain (non-pattern) terms of the loaded lexicons: every term of the `segment` and
  *     `categories` kinds (slang, products, brands, category words), and the word-like terms
- *     of the analysers' kinds (a term that is no base word and holds a function character,
- *     like 很舒服 or 告诉我, is a phrase: the analysers match it over several tokens). A term
+ *     of the analysers' kinds; their phrases (很舒服, 告诉我, 自己做, 五分钟: see is_phrase()
+ *     in segdict.c) are left to the analysers, which match terms over several tokens. A term
  *     without a frequency costs just less than its best split, so it stays whole;
  *  3. user dictionaries (jieba userdict format, freq and tag optional; freq 0 deletes).
  * Keys are folded by normalize.h (NFKC width, case, traditional -> simplified when t2s), so
