@@ -248,13 +248,39 @@ static void pack_scores(const struct category_model *m, const struct cat_seen *s
 	}
 }
 
+/* The scan of n, from the calling thread's cache when the same model scanned the same note
+ * last (category_detect and category_audience of one note, called by several analysers). */
+static const struct cat_seen *scan_cached(const struct category_model *m, const struct note *n,
+					  size_t *nseen)
+{
+	static _Thread_local struct cat_seen seen[CATEGORY_MAX_TERMS];
+	static _Thread_local size_t last_n;
+	static _Thread_local const struct category_model *last_m;
+	static _Thread_local const char *last_text;
+	static _Thread_local size_t last_len, last_ntok;
+	static _Thread_local uint32_t last_hash;
+	uint32_t h = cue_note_hash(n);
+
+	if (last_m != m || last_text != n->text || last_len != n->len || last_ntok != n->ntok ||
+	    last_hash != h) {
+		last_n = scan(m, n, seen);
+		last_m = m;
+		last_text = n->text;
+		last_len = n->len;
+		last_ntok = n->ntok;
+		last_hash = h;
+	}
+	*nseen = last_n;
+	return seen;
+}
+
 void category_detect(const struct category_model *m, const struct note *n,
 		     struct category_match *best, struct strbuf *evidence)
 {
-	static _Thread_local struct cat_seen seen[CATEGORY_MAX_TERMS];
 	static _Thread_local double *score;
 	static _Thread_local size_t cap;
-	size_t nseen = scan(m, n, seen);
+	size_t nseen;
+	const struct cat_seen *seen = scan_cached(m, n, &nseen);
 
 	best->id = -1;
 	best->score = 0;
@@ -289,8 +315,8 @@ void category_detect(const struct category_model *m, const struct note *n,
 size_t category_audience(const struct category_model *m, const struct note *n,
 			 const char **words, size_t max)
 {
-	static _Thread_local struct cat_seen seen[CATEGORY_MAX_TERMS];
-	size_t nseen = scan(m, n, seen), k = 0;
+	size_t nseen, k = 0;
+	const struct cat_seen *seen = scan_cached(m, n, &nseen);
 
 	for (size_t s = 0; s < nseen && k < max; s++) {
 		const struct cat_term *ct = &m->terms[seen[s].term];

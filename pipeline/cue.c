@@ -9,14 +9,12 @@
 
 void cue_set_init(struct cue_set *s)
 {
-	hmap_init(&s->term);
-	hmap_init(&s->prefix);
+	hmap_init(&s->map);
 }
 
 void cue_set_release(struct cue_set *s)
 {
-	hmap_release(&s->term);
-	hmap_release(&s->prefix);
+	hmap_release(&s->map);
 }
 
 size_t cue_key(struct strbuf *key, const char *term)
@@ -39,18 +37,39 @@ int cue_set_put(struct cue_set *s, const char *term, uint32_t val)
 		sb_release(&key);
 		return -1;
 	}
-	hmap_put(&s->term, key.buf, n, val);
+	{
+		uint32_t old = 0;
+		hmap_get(&s->map, key.buf, n, &old);
+		hmap_put(&s->map, key.buf, n, (old & CUE_PREFIX) | (val + 1));
+	}
 	/* proper prefixes at UTF-8 character boundaries */
-	for (size_t i = 1; i < n; i++)
-		if (((unsigned char)key.buf[i] & 0xC0) != 0x80)
-			hmap_put(&s->prefix, key.buf, i, 0);
+	for (size_t i = 1; i < n; i++) {
+		uint32_t old = 0;
+		if (((unsigned char)key.buf[i] & 0xC0) == 0x80)
+			continue;
+		hmap_get(&s->map, key.buf, i, &old);
+		hmap_put(&s->map, key.buf, i, old | CUE_PREFIX);
+	}
 	sb_release(&key);
 	return 0;
 }
 
 int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val)
 {
-	return hmap_get(&s->term, key, n, val);
+	uint32_t v;
+	if (!hmap_get(&s->map, key, n, &v) || !(v & ~CUE_PREFIX))
+		return 0;
+	*val = (v & ~CUE_PREFIX) - 1;
+	return 1;
+}
+
+uint32_t cue_note_hash(const struct note *n)
+{
+	size_t k = n->len < 128 ? n->len : 128;
+	uint32_t h = hmap_hash(n->text, k);
+	if (n->len > 128)
+		h ^= hmap_hash(n->text + n->len - k, k) * 0x9E3779B1u;
+	return h ^ (uint32_t)n->len;
 }
 
 void cue_prepare(const struct note *n, struct cue_note *cn)
@@ -58,7 +77,22 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	static _Thread_local struct strbuf buf;
 	static _Thread_local uint32_t *off;
 	static _Thread_local size_t cap;
+	static _Thread_local const char *last_text;
+	static _Thread_local size_t last_len, last_ntok;
+	static _Thread_local uint32_t last_hash;
+	uint32_t h = cue_note_hash(n);
 
+	cn->n = n;
+	if (last_text && n->text == last_text && n->len == last_len && n->ntok == last_ntok &&
+	    h == last_hash) {
+		cn->buf = buf.buf ? buf.buf : "";
+		cn->off = off;
+		return;
+	}
+	last_text = n->text;
+	last_len = n->len;
+	last_ntok = n->ntok;
+	last_hash = h;
 	NM_GROW(off, cap, n->ntok + 1);
 	sb_reset(&buf);
 	for (size_t i = 0; i < n->ntok; i++) {
@@ -66,7 +100,6 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 		norm_append(&buf, n->text + n->tok[i].off, n->tok[i].len);
 	}
 	off[n->ntok] = (uint32_t)buf.len;
-	cn->n = n;
 	cn->buf = buf.buf ? buf.buf : "";
 	cn->off = off;
 }
@@ -77,8 +110,10 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 	const struct note *n = cn->n;
 	size_t best = 0, tl = n->title_len;
 	int in_title = tl && n->tok[i].off < tl;
-	uint32_t v, dummy;
+	uint32_t v;
 
+	if (n->tok[i].type == TOK_PUNCT)
+		return 0;
 	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
 		const char *k = cn->buf + cn->off[i];
 		size_t kl = cn->off[j + 1] - cn->off[i];
@@ -88,11 +123,13 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 			break;
 		if (!kl)
 			continue;
-		if (hmap_get(&s->term, k, kl, &v)) {
+		if (!hmap_get(&s->map, k, kl, &v))
+			break;
+		if (v & ~CUE_PREFIX) {
 			best = j - i + 1;
-			*val = v;
+			*val = (v & ~CUE_PREFIX) - 1;
 		}
-		if (!hmap_get(&s->prefix, k, kl, &dummy))
+		if (!(v & CUE_PREFIX))
 			break;
 	}
 	return best;

@@ -8,10 +8,13 @@
  * equal a term. Terms are stored with their white space removed, like the concatenation.
  *
  * Algorithm: the note's tokens are normalised once into a thread-local buffer, so the
- * concatenation of tokens i..j is one contiguous slice. Every proper prefix of every term (at
- * character boundaries) is kept in a second hash map; extending a run stops as soon as the
- * slice is neither a term nor a prefix, so most tokens cost one or two lookups. Runs never
- * cross the title/body boundary. Nothing is allocated per token once the buffers are warm.
+ * concatenation of tokens i..j is one contiguous slice. One hash map holds every term and
+ * every proper prefix of a term (at character boundaries), the value saying which it is;
+ * extending a run stops as soon as the slice is neither, so most tokens cost one lookup.
+ * Runs never cross the title/body boundary. The normalised tokens of the last note are kept
+ * per thread: the analysers of one note share them (the note is recognised by its text
+ * pointer, length, token count and cue_note_hash()). Nothing is allocated per token
+ * once the buffers are warm.
  */
 #ifndef NM_CUE_H
 #define NM_CUE_H
@@ -27,9 +30,12 @@
 struct strbuf;
 
 struct cue_set {
-	struct hmap term;   /* spaceless normalised term -> caller's value */
-	struct hmap prefix; /* every proper prefix of a term -> 0 */
+	/* spaceless normalised term or proper prefix -> CUE_PREFIX bit | (caller's value + 1),
+	 * the low bits 0 for a prefix that is no term */
+	struct hmap map;
 };
+
+#define CUE_PREFIX 0x80000000u
 
 /* A note's tokens in normalised form (thread-local; valid until the next cue_prepare). */
 struct cue_note {
@@ -45,22 +51,29 @@ void cue_set_release(struct cue_set *s);
  * 0 means the term is empty after normalisation. */
 size_t cue_key(struct strbuf *key, const char *term);
 
-/* Add term -> val (the term is normalised here). A later put of the same key overwrites the
- * value. Returns 0, or -1 when the term is empty after normalisation (nothing added). */
+/* Add term -> val (the term is normalised here; val < 0x7fffffff). A later put of the same
+ * key overwrites the value. Returns 0, or -1 when the term is empty after normalisation
+ * (nothing added). */
 int cue_set_put(struct cue_set *s, const char *term, uint32_t val);
 
 /* Look up a spaceless normalised key. Returns 1 and sets *val when present. */
 int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val);
 
-/* Normalise n's tokens into the calling thread's buffer and describe them in cn. Every
- * cue_match call on the same thread until the next cue_prepare reads that buffer. */
+/* Normalise n's tokens into the calling thread's buffer and describe them in cn (when the
+ * same note was prepared last on this thread, the buffer is reused as it is). Every
+ * cue_match call on the same thread until the next cue_prepare of another note reads that
+ * buffer. */
 void cue_prepare(const struct note *n, struct cue_note *cn);
 
 /* The longest cue starting at token i: returns the number of tokens it spans (0: none) and
  * sets *val. Tokens of types whose bit is set in skip (1u << TOK_HASHTAG, ...) never take
- * part in a match. */
+ * part in a match, and no match starts at a punctuation token. */
 size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
 		 uint32_t *val);
+
+/* A cheap fingerprint of n's text (length and a hash of its first and last 128 bytes), with
+ * which the analysers recognise the note they saw last on this thread. */
+uint32_t cue_note_hash(const struct note *n);
 
 /* The name inside a topic tag token: "#名称[话题]#" -> "名称", "#tag" -> "tag". Sets *name and
  * returns its length in bytes (0 when tok is not a tag). */

@@ -240,12 +240,23 @@ static void ev_add(struct res_ev *e, const char *s, size_t n, int max)
 	e->item[e->n++][n] = '\0';
 }
 
+/* Add "what×count" (count a small whole number), without printf on the hot path. */
 static void ev_addf(struct res_ev *e, const char *what, double count)
 {
-	char b[48];
-	int l = snprintf(b, sizeof b, "%s×%g", what, count);
-	if (l > 0)
-		ev_add(e, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1, RES_MAX_EVIDENCE);
+	char b[48], d[16];
+	size_t l = strlen(what), k = 0;
+	unsigned long c = count > 0 ? (unsigned long)count : 0;
+	if (l > 24)
+		l = 24;
+	memcpy(b, what, l);
+	memcpy(b + l, "\xC3\x97", 2); /* × */
+	l += 2;
+	do
+		d[k++] = (char)('0' + c % 10);
+	while ((c /= 10) && k < sizeof d);
+	while (k)
+		b[l++] = d[--k];
+	ev_add(e, b, l, RES_MAX_EVIDENCE);
 }
 
 static int tok_has(const char *s, size_t n, const char *const *set)
@@ -283,12 +294,9 @@ static double units_of(const struct note *n, const struct token *t)
 	double u = 0;
 	switch (t->type) {
 	case TOK_HAN:
-		for (size_t i = 0; i < t->len;) {
-			size_t l;
-			int32_t cp = utf8_decode(n->text + t->off + i, t->len - i, &l);
-			u += utf8_is_han(cp);
-			i += l ? l : 1;
-		}
+		/* characters of a Han token: lead bytes of 3- and 4-byte sequences (CJK) */
+		for (size_t i = 0; i < t->len; i++)
+			u += (unsigned char)n->text[t->off + i] >= 0xE3;
 		return u;
 	case TOK_LATIN:
 	case TOK_NUMBER:
@@ -306,13 +314,16 @@ static double units_of(const struct note *n, const struct token *t)
 static int is_list_item(const struct note *n, size_t i)
 {
 	const struct token *t = &n->tok[i];
-	const char *s = n->text + t->off;
-	size_t l;
-	int32_t cp = utf8_decode(s, t->len, &l);
+	const unsigned char *s = (const unsigned char *)n->text + t->off;
 	int line_start = t->off == 0 || n->text[t->off - 1] == '\n';
+	size_t l;
+	int32_t cp;
 
 	if (t->type == TOK_EMOJI && t->len >= 3 && !memcmp(s + t->len - 3, "\xE2\x83\xA3", 3))
 		return 1; /* ends in U+20E3 COMBINING ENCLOSING KEYCAP */
+	if (!line_start && s[0] != 0xE2)
+		return 0;
+	cp = utf8_decode((const char *)s, t->len, &l);
 	if (cp >= 0x2460 && cp <= 0x2473)
 		return 1; /* ① .. ⑳ */
 	if (!line_start)
@@ -434,7 +445,8 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		PCRE2_SIZE at = 0;
 		for (int k = 0; k < RES_REPEAT; k++) {
 			PCRE2_SIZE *ov;
-			if (pcre2_match(m->pat[p].re, (PCRE2_SPTR)n->text, n->len, at, 0, md, NULL) < 0)
+			if (pcre2_match(m->pat[p].re, (PCRE2_SPTR)n->text, n->len, at,
+					PCRE2_NO_UTF_CHECK, md, NULL) < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(md);
 			s->x[m->pat[p].part] += m->pat[p].w;
@@ -446,6 +458,37 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				break;
 		}
 	}
+}
+
+/* Append v (finite, 0 <= v < 1e6) as sb_add_json_num() would: at most 4 decimals, trailing
+ * zeros dropped; without printf, as this runs for every note. */
+static void add_num(struct strbuf *out, double v)
+{
+	char b[32], d[16];
+	size_t l = 0, k = 0;
+	unsigned long long q = (unsigned long long)(v * 10000 + 0.5), ip = q / 10000;
+	unsigned f = (unsigned)(q % 10000);
+	if (!(v >= 0 && v < 1e6)) {
+		sb_add_json_num(out, v);
+		return;
+	}
+	do
+		d[k++] = (char)('0' + ip % 10);
+	while ((ip /= 10));
+	while (k)
+		b[l++] = d[--k];
+	if (f) {
+		int digits = 4;
+		while (f % 10 == 0) {
+			f /= 10;
+			digits--;
+		}
+		b[l++] = '.';
+		for (int i = digits - 1; i >= 0; i--, f /= 10)
+			b[l + (size_t)i] = (char)('0' + f % 10);
+		l += (size_t)digits;
+	}
+	sb_add(out, b, l);
 }
 
 static double cap(double v, double c)
@@ -478,8 +521,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		ev_addf(&s.ev[P_EMO], "emoji", s.emo);
 	}
 	if (intensity > 0) {
-		char b[40];
-		int l = snprintf(b, sizeof b, "sentiment %.2f", intensity);
+		char b[24] = "sentiment 0.00";
+		int l = 14, v = (int)(intensity * 100 + 0.5);
+		if (v >= 100)
+			memcpy(b + 10, "1.00", 4);
+		else
+			b[12] = (char)('0' + v / 10), b[13] = (char)('0' + v % 10);
 		s.x[P_EMO] += RP.intensity * (intensity > 1 ? 1 : intensity);
 		ev_add(&s.ev[P_EMO], b, (size_t)l, RES_MAX_EVIDENCE);
 	}
@@ -530,14 +577,18 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	}
 	if (out) {
 		sb_adds(out, "{\"score\":");
-		sb_add_json_num(out, round(score * 10) / 10);
+		add_num(out, round(score * 10) / 10);
 		for (int p = 0; p < 5; p++) {
-			sb_addf(out, ",\"%s\":", part_name[p]);
-			sb_add_json_num(out, part[p]);
+			sb_adds(out, ",\"");
+			sb_adds(out, part_name[p]);
+			sb_adds(out, "\":");
+			add_num(out, part[p]);
 		}
 		sb_adds(out, ",\"evidence\":{");
 		for (int p = 0; p < 5; p++) {
-			sb_addf(out, "%s\"%s\":[", p ? "," : "", part_name[p]);
+			sb_adds(out, p ? ",\"" : "\"");
+			sb_adds(out, part_name[p]);
+			sb_adds(out, "\":[");
 			for (int i = 0; i < s.ev[p].n; i++) {
 				if (i)
 					sb_addc(out, ',');
@@ -546,10 +597,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 			if (p == P_AUTH) /* hard-sell cues, marked with a leading '-' */
 				for (int i = 0; i < s.ev[P_HARDSELL].n; i++) {
 					char b[64];
-					int l = snprintf(b, sizeof b, "-%s", s.ev[P_HARDSELL].item[i]);
+					size_t l = strlen(s.ev[P_HARDSELL].item[i]);
+					b[0] = '-';
+					memcpy(b + 1, s.ev[P_HARDSELL].item[i], l); /* items are < 48 bytes */
 					if (s.ev[p].n || i)
 						sb_addc(out, ',');
-					sb_add_json_str(out, b, (size_t)l < sizeof b ? (size_t)l : sizeof b - 1);
+					sb_add_json_str(out, b, l + 1);
 				}
 			sb_addc(out, ']');
 		}
