@@ -18,6 +18,8 @@ struct note {
 	const struct token *tok; /* tokens of text (offsets into text) */
 	size_t ntok;
 	const struct cJSON *rec; /* the whole input record, read-only (tag_list, counts, ...) */
+	unsigned long long serial; /* unique per note processed in this process (0: unknown):
+				    * a per-note cache inside a module may key on it */
 };
 
 /* Where byte offset off lies: "title" or "desc" (the text's first part, the rest). */

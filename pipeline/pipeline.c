@@ -10,6 +10,7 @@
 #include "pipeline.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -28,6 +29,8 @@
 #include "utf8.h"
 
 #define MAX_TEXT (64u << 20) /* analysis text cap per note (bytes) */
+
+static atomic_ullong note_serial;
 
 struct pipeline {
 	struct pipeline_opts o;
@@ -451,6 +454,7 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 	n.tok = w->toks.v;
 	n.ntok = w->toks.n;
 	n.rec = obj;
+	n.serial = atomic_fetch_add(&note_serial, 1) + 1;
 
 	sb_reset(&w->add);
 	if (stages & STAGE_TOKENIZE)
