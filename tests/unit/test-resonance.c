@@ -3,7 +3,7 @@
  *
  * Monotonic checks (the same note with and without first-hand detail, with and without
  * hard-sell, a story against a bare list), saturation (a cue repeated fifty times counts like
- * twice), length robustness (200 topic tags, a pasted article), the evidence output and the
+ * once), length robustness (200 topic tags, a pasted article), the evidence output and the
  * SIPS stages. Sentiment is passed as NULL so these checks do not move when the sentiment
  * analyser changes; tokens come from the tokenizer with the lexicon terms only (no base
  * dictionary), so they do not move with the dictionary either.
@@ -214,7 +214,7 @@ static void test_saturation_and_length(void)
 	cJSON_Delete(v);
 	ok(c.score <= a.score * 1.1, "article: twenty copies do not win by size (%.1f vs %.1f)",
 	   c.score, a.score);
-	/* one cue fifty times counts like twice */
+	/* one cue fifty times counts like once */
 	sb_reset(&s);
 	sb_adds(&s, "这个面霜");
 	for (int i = 0; i < 50; i++)
@@ -226,7 +226,7 @@ static void test_saturation_and_length(void)
 		v = score(NULL, "这个面霜亲测亲测", &e);
 		cJSON_Delete(v);
 		ok(d.part[AUTH] <= e.part[AUTH] + 1e-9,
-		   "saturation: a cue repeated 50 times counts like twice (%.3f <= %.3f)",
+		   "saturation: a cue repeated 50 times counts once (%.3f <= %.3f)",
 		   d.part[AUTH], e.part[AUTH]);
 	}
 	for (int p = 0; p < 5; p++)
