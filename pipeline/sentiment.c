@@ -37,7 +37,7 @@
  *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
- * contributions weighted NEG_BIAS (1.2: a complaint inside praise usually decides a
+ * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
  * review; emoticons have their own asymmetric weights in the lexicon); score =
  * (pos - neg) / (pos + neg + SCORE_DAMP). It lies strictly inside (-1, 1), reflects the
  * balance of the note rather than its length, and a long note does not pin at +-1. The label
@@ -78,7 +78,7 @@
 #define PDEG_FACTOR 1.5
 #define TITLE_WEIGHT 1.5
 #define CLAUSE_SAT 2.0     /* a clause's words saturate towards this sum */
-#define NEG_BIAS 1.2
+#define NEG_BIAS 1.1
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
