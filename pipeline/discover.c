@@ -499,7 +499,7 @@ static void scan(struct discover *d, const uint32_t *s, const uint8_t *rem, cons
 
 static const char start_stop[] = "的了是在和与也都就还很太更吗呢吧啊呀哦嘛么着过把被给让对从向到"
 				 "我你他她它这那哪有没不个些之而及或但并又再才已将会能要得地"
-				 "一二三四五六七八九十两几第每各";
+				 "一二三四五六七八九十两几第每各祝刚";
 static const char end_stop[] = "的了是在和与也都就还很太更吗呢吧啊呀哦嘛么着过把被给让对从向到"
 			       "我你他她它这那有没不个些之而及或但并又再才已将会能要得地们"
 			       "一二三四五六七八九十两几";
@@ -714,6 +714,8 @@ int discover_run(struct discover *d, const struct discover_word **out, size_t *n
 			continue;
 		if (has_glue(d, ids, c->n) || phrase_end(d, ids, c->n, &tmp))
 			continue;
+		if (c->n >= 3 && ids[0] == ids[1] && ids[1] == ids[2])
+			continue; /* 哈哈哈, 巨巨巨: laughter and emphasis, not words */
 		coh = cohesion(d, ids, c->n, c->freq);
 		if (coh < d->o.min_cohesion)
 			continue;

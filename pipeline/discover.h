@@ -30,7 +30,7 @@
  * term, plus the jieba-format word list, which also has the words the segmenter leaves out
  * on purpose, plus the lexicon terms); no function character or numeral at the start or the
  * end (的 了 是 我 一 ... ), no phrase glue inside (的 很 了 是 都 ...), no phrase ending
- * (左右, 起来, 一下 ...); not a chain of known words, each of two or more characters or a
+ * (左右, 起来, 一下 ...), no triple character at the start (哈哈哈); not a chain of known words, each of two or more characters or a
  * single character that is a frequent word of its own (好吃+推荐, 吃+完, 刚刚+好).
  * Ranking: score = log2(1 + df) * min(left, right entropy) * ln(cohesion), halved when
  * the corpus has 3 or more authors and only one uses the word; ties broken by frequency
