@@ -39,9 +39,12 @@ static const char lexicon_usage[] =
 	"  -L, --lexicons DIR      overlay a lexicon folder on the shipped ones (repeatable)\n"
 	"  --lexicon-root DIR      the shipped lexicons (default: next to the binary, or\n"
 	"                          $NOTEMINE_LEXICONS)\n"
+	"  --no-t2s                do not fold traditional to simplified Chinese (as the\n"
+	"                          stage commands' --no-t2s)\n"
 	"  -h, --help              this help ('notemine lexicon SUBCOMMAND --help' for more)\n"
 	"\n"
-	"Exit codes: 0 ok; 2 usage, I/O or lexicon error (check: any error found).\n";
+	"Exit codes: 0 ok; 1 discover: some input records were bad (reported, skipped);\n"
+	"2 usage, I/O or lexicon error (check: any error found).\n";
 
 static const char check_usage[] =
 	"usage: notemine lexicon check [-L DIR]... [--strict] [-v] [DIR|FILE...]\n"
@@ -125,7 +128,7 @@ struct lexcli {
 	const char *fields[16];
 	int nfields;
 	int input;
-	int strict, verbose, files, no_example;
+	int strict, verbose, files, no_example, no_t2s;
 	long top, min_freq, min_df, max_len, max_chars;
 	double min_entropy, min_cohesion;
 	char **args;
@@ -224,6 +227,8 @@ static int parse(struct lexcli *c, int argc, char **argv, const char *usage)
 			c->verbose = 1;
 		} else if (!strcmp(a, "--files")) {
 			c->files = 1;
+		} else if (!strcmp(a, "--no-t2s")) {
+			c->no_t2s = 1;
 		} else if (!strcmp(a, "--no-example")) {
 			c->no_example = 1;
 		} else if (!strcmp(a, "-n") || !strcmp(a, "--top")) {
@@ -622,7 +627,7 @@ static int lex_discover(struct lexcli *c)
 	memset(&so, 0, sizeof so);
 	so.dict_path = c->dict;
 	so.ls = &ls;
-	so.t2s = 1;
+	so.t2s = !c->no_t2s;
 	if (segdict_open(&dict, &so) < 0)
 		goto out;
 	discover_opts_init(&o);
@@ -713,7 +718,7 @@ static int lex_compile(struct lexcli *c)
 	so.user_dicts = c->user;
 	so.n_user_dicts = (size_t)c->nuser;
 	so.ls = &ls;
-	so.t2s = 1;
+	so.t2s = !c->no_t2s;
 	so.cache_dir = c->cache_dir;
 	so.verbose = 1;
 	if (segdict_open(&dict, &so) < 0) {
@@ -765,7 +770,7 @@ int cmd_lexicon(int argc, char **argv)
 			continue;
 		rc = parse(&c, argc - 1, argv + 1, subs[i].usage);
 		if (rc == 0) {
-			norm_init(1);
+			norm_init(!c.no_t2s);
 			rc = subs[i].fn(&c);
 		} else {
 			rc = rc > 0 ? flush_stdout() : 2;
