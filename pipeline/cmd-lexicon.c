@@ -674,8 +674,8 @@ static int lex_discover(struct lexcli *c)
 	}
 	discover_run(d, &w, &nw);
 	sb_addf(&out, "# term\tfreq\tcohesion\tleft_entropy\tright_entropy\texample"
-		      "\t(notemine lexicon discover: %zu notes, %zu Han characters)\n",
-		discover_nnotes(d), discover_nchars(d));
+		      "\t(notemine lexicon discover: %zu note%s, %zu Han characters)\n",
+		discover_nnotes(d), discover_nnotes(d) == 1 ? "" : "s", discover_nchars(d));
 	for (size_t i = 0; i < nw && (!c->top || i < (size_t)c->top); i++) {
 		sb_adds(&out, w[i].term);
 		sb_addf(&out, "\t%u\t%.1f\t%.2f\t%.2f\t", w[i].freq, w[i].cohesion,
