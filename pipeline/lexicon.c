@@ -915,6 +915,10 @@ static int load_all(struct lexset *ls, const char *const *paths, size_t n,
 			bad = error("%s: lexicon folder not found", paths[r]);
 			continue;
 		}
+		if (roots_only && !root_like(paths[r]))
+			warning("%s: no lexicon kind folder inside (segment/, sentiment/, note_type/, "
+				"resonance/, sips/, categories/): nothing loaded from it",
+				paths[r]);
 		if ((roots_only ? load_root(&L, paths[r]) : load_source(&L, paths[r])) < 0)
 			bad = -1;
 	}
