@@ -23,7 +23,8 @@
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
  *     question halves it; a conditional or wishful clause (如果, 要是, if, wish) counts 0.3,
- *     and its "就好了" marker adds a small negative; each '!' adds 20% (up to 4).
+ *     and 0 when it holds a wish marker (如果再便宜点就好了: the wished-for thing is absent;
+ *     the marker's own weight decides: 就好了 -0.3, 就更好了 +0.5); each '!' adds 20% (up to 4).
  *     English words in capitals in a mixed-case note count 1.5x.
  *  3. Discourse. A contrast marker (但是, 不过, but, however; weight = multiplier of what
  *     follows, default 1.5) halves everything before it since the previous marker; a
@@ -32,7 +33,8 @@
  *     heavy clause ("痛苦极了！！！") cannot outweigh the rest of the note.
  *     Words in the title (n->title_len) count 1.5x: a title states the verdict.
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
- *     An unused negator in a clause with no polar term counts -0.3, at most twice a note
+ *     An unused strong negator (weight <= -0.8) in a clause with no polar term counts -0.3,
+ *     at most twice a note
  *     ("没有餐具", "no picture":
  *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
  *
@@ -268,7 +270,7 @@ struct unit {
 
 struct clause {
 	int excl;       /* '!' right after the clause */
-	uint8_t question, rhet, cond, qend_last;
+	uint8_t question, rhet, cond, qend_last, wish;
 	uint32_t last_end; /* end offset of the last word/character in the clause */
 	uint32_t qend_end; /* end offset of the last question particle */
 };
@@ -343,6 +345,11 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 		sc.c[u->clause].cond = 1;
 	if (entry >= 0 && sc.model->e[entry].role == R_RHET)
 		sc.c[u->clause].rhet = 1;
+	if (entry >= 0 && sc.model->e[entry].role == R_WISH) {
+		sc.c[u->clause].wish = 1;
+		if (u->clause > 0)
+			sc.c[u->clause - 1].wish = 1; /* 如果再便宜点，就好了 */
+	}
 }
 
 /* Longest term starting at character i of the current Han run, at most maxl characters:
@@ -788,7 +795,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		const char *ut;
 		if (!u || u->clause != cl) {
 			/* Clause end: a negator that found nothing is a bare complaint. */
-			if (neg_unit >= 0 && !neg_used && rneg_unit < 0) {
+			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 &&
+			    m->e[sc.u[neg_unit].entry].w <= -0.8) {
 				const struct unit *nu = &sc.u[neg_unit];
 				const char *s = n->text + nu->off;
 				if (m->e[nu->entry].role == R_CMP) {
@@ -970,8 +978,10 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			rule_add(k, "question x%g", QUESTION_FACTOR);
 		}
 		if (c->cond && strncmp(k->rule, "wish", 4)) {
-			k->w *= COND_FACTOR;
-			rule_add(k, "conditional x%g", COND_FACTOR);
+			/* 如果再便宜点就好了: what is wished for is absent */
+			double f = c->wish ? 0 : COND_FACTOR;
+			k->w *= f;
+			rule_add(k, "%s x%g", c->wish ? "wish" : "conditional", f);
 		}
 		if (c->excl) {
 			double f = 1 + EXCL_STEP * (c->excl > 4 ? 4 : c->excl);
