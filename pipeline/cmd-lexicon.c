@@ -107,6 +107,7 @@ static const char discover_usage[] =
 	"  --dict PATH|none     base dictionary (default: the segmenter's)\n"
 	"  --field NAME         take the text from field NAME (repeatable)\n"
 	"  --input FORMAT       jsonl, json, csv, text (default: auto)\n"
+	"  --text               plain text: each line is one note (same as --input text)\n"
 	"  --no-example         leave the example column empty\n";
 
 static const char compile_usage[] =
@@ -221,6 +222,8 @@ static int parse(struct lexcli *c, int argc, char **argv, const char *usage)
 				return -1;
 			if ((c->input = input_format_parse(argv[++i])) < 0)
 				return error("--input: unknown format '%s'", argv[i]);
+		} else if (!strcmp(a, "--text")) {
+			c->input = INPUT_TEXT;
 		} else if (!strcmp(a, "--strict")) {
 			c->strict = 1;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
