@@ -3,11 +3,16 @@
  *
  * Five parts in [0,1] (emotional, experiential, authenticity, story, interaction), each from
  * lexicons/resonance/ cues and token structure, saturating and normalised for length,
- * combined into a 0-100 score with the weights documented in resonance.c.
+ * combined into a 0-100 score with the weights of docs/scoring.md (struct res_params in
+ * resonance.c).
  *
  * Output (the value of the "resonance" key):
  *   {"score": 0-100, "emotional": x, "experiential": x, "authenticity": x, "story": x,
  *    "interaction": x, "evidence": {"emotional": [...], ...}}
+ * Evidence lists hold the matched cues (lexicon terms as written, pattern matches as found in
+ * the text; at most 8 a part) followed by structural counts ("!×3", "number×4", "price×1",
+ * "duration×1", "list item×5", "latin×7", "emoji×2", "?×1", "sentiment 0.62"); hard-sell cues
+ * appear in the authenticity list with a leading '-' ("-闭眼入"). Weights: docs/scoring.md.
  */
 #ifndef NM_RESONANCE_H
 #define NM_RESONANCE_H

@@ -3,7 +3,11 @@
  *
  * Output (the value of the "sips" key):
  *   {"identify": x, "participate": x, "share": x, "category": name|null,
- *    "audience": [...], "evidence": {"identify": [...], "participate": [...], "share": [...]}}
+ *    "audience": [...], "evidence": {"identify": [...], "participate": [...], "share": [...],
+ *    "category": [...]}}
+ * Evidence lists hold the matched cue terms (as written in the lexicon), the matched text of
+ * patterns, and "?" / "#tags" / "@mention" for the structural signals; at most 8 per stage.
+ * "category" lists the matched words of the winning pack. Weights: docs/scoring.md.
  */
 #ifndef NM_SIPS_H
 #define NM_SIPS_H
