@@ -23,6 +23,9 @@ struct category_match {
 	double score; /* its score */
 };
 
+/* Build the model from the "categories" rows of ls (borrowed: the pack terms are used for
+ * evidence and audience words and must outlive the model). Never fails (no packs: nothing is
+ * detected). Read-only afterwards. category_model_free(NULL) is a no-op. */
 struct category_model *category_model_new(const struct lexset *ls);
 void category_model_free(struct category_model *m);
 

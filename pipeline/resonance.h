@@ -32,6 +32,9 @@ struct resonance_result {
 	double part[5]; /* emotional, experiential, authenticity, story, interaction */
 };
 
+/* Build the model from the "resonance" rows of ls (borrowed: the lexicon strings must outlive
+ * the model). Returns NULL after error() when a pattern does not compile. The model is
+ * read-only afterwards and serves every thread. resonance_model_free(NULL) is a no-op. */
 struct resonance_model *resonance_model_new(const struct lexset *ls);
 void resonance_model_free(struct resonance_model *m);
 

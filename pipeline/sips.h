@@ -22,6 +22,9 @@ extern const struct lex_spec sips_lex_spec;
 
 struct sips_model;
 
+/* Build the model from the "sips" rows of ls and the category model cats (both borrowed and
+ * used by sips_score; they must outlive the model). Returns NULL after error() when a pattern
+ * does not compile. Read-only afterwards. sips_model_free(NULL) is a no-op. */
 struct sips_model *sips_model_new(const struct lexset *ls, const struct category_model *cats);
 void sips_model_free(struct sips_model *m);
 
