@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 11u
+#define SEGDICT_VERSION 13u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -372,6 +372,8 @@ static int numeral_measure(const char *k, size_t n)
 	int32_t cp = utf8_decode(k, n, &l);
 	if (cp == 0x7B2C) /* 第 */
 		i += l;
+	else if (n > 6 && !memcmp(k, "好几", 6)) /* 好几次 */
+		i += 3;
 	while (i < n) {
 		cp = utf8_decode(k + i, n - i, &l);
 		if (!in_set(cp, numerals))
@@ -904,6 +906,8 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 						page[j] |= SEGDICT_F_SUFFIX;
 					if (in_set(fc, "村乡镇县"))
 						page[j] |= SEGDICT_F_PLACE;
+					if (in_set(fc, measures))
+						page[j] |= SEGDICT_F_MEASURE;
 				}
 			}
 			if (hmap_get(&pagemap, (const char *)page, sizeof page, &at)) {

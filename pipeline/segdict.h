@@ -123,7 +123,8 @@ struct segdict_view {
 #define SEGDICT_F_FUNC 32u       /* pronouns, determiners, particles: never in an affixed word */
 #define SEGDICT_F_SUFFIX 64u     /* productive suffix: 感 党 控 族 仪 盘 性 化 者 员 率 界 ... */
 #define SEGDICT_F_PLACE 128u     /* place-name suffix: 村 乡 镇 县 */
-#define SEGDICT_ID_SHIFT 8
+#define SEGDICT_F_MEASURE 256u   /* measure word: 个 本 张 次 ... */
+#define SEGDICT_ID_SHIFT 9
 
 /* The view of d's arrays (valid while d lives); d must not be NULL. */
 const struct segdict_view *segdict_view(const struct segdict *d);

@@ -59,7 +59,7 @@ struct seg_scratch {
 	uint32_t *coff;  /* byte offset in the span (n + 1 entries) */
 	int32_t *ccp;    /* code point */
 	uint8_t *ccls;   /* class */
-	uint8_t *cfl;    /* SEGDICT_F_ flags */
+	uint16_t *cfl;   /* SEGDICT_F_ flags */
 	uint8_t *brk;    /* ICU word boundary before the character (no base dictionary) */
 	size_t ccap;
 	/* per unit */
@@ -682,7 +682,7 @@ static void affix_edge(struct seg_scratch *s, const struct segdict_view *v, size
 		       size_t nu, float wc)
 {
 	const struct unit *u = s->u + j;
-	uint8_t f0, f1, f2;
+	uint16_t f0, f1, f2;
 	if (j + 2 >= nu || u[1].cls != SEGC_HAN || u[2].cls != SEGC_HAN)
 		return;
 	f0 = s->cfl[u[0].cb];
@@ -699,6 +699,9 @@ static void affix_edge(struct seg_scratch *s, const struct segdict_view *v, size
 		      (int32_t)j);
 }
 
+/* Extra cost (nats) of a word that starts with a measure word right after a number. */
+#define MEASURE_PENALTY 5.0f
+
 /* The dynamic program over the units [0, nu) of one block: best[] and back[]. */
 static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu)
 {
@@ -714,8 +717,13 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 	}
 	for (j = 0; j < nu; j++) {
 		const struct unit *u = &s->u[j];
-		float bj = s->best[j];
+		float bj = s->best[j], pen = 0;
 		int32_t st = 0;
+		/* a measure word right after a number starts no longer word: 三 本 书, not
+		 * 三 本书; 五 个 人, not 五 个人 */
+		if (j && (s->cfl[u->cb] & SEGDICT_F_MEASURE) && u->cls == SEGC_HAN &&
+		    (s->u[j - 1].num || s->u[j - 1].cls == SEGC_DIGIT))
+			pen = MEASURE_PENALTY;
 		relax(s, j + 1, bj + (u->cls == SEGC_HAN ? v->unk_cost : c_other), (int32_t)j);
 		if (v->icu_words && u->cls == SEGC_HAN)
 			icu_edge(s, j, nu, v->unk_cost - 1);
@@ -733,7 +741,7 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 				st = t;
 			}
 			if (v->node[st].cost >= 0) {
-				relax(s, k + 1, bj + v->node[st].cost, (int32_t)j);
+				relax(s, k + 1, bj + v->node[st].cost + (k > j ? pen : 0), (int32_t)j);
 				if (k == j + 1)
 					affix_edge(s, v, j, nu, v->node[st].cost);
 			}
@@ -820,7 +828,7 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		}
 		cell = cell_of(v, cp);
 		s->ccls[n] = (uint8_t)(cell & SEGDICT_CLS_MASK);
-		s->cfl[n] = (uint8_t)(cell & ((1u << SEGDICT_ID_SHIFT) - 1) & ~SEGDICT_CLS_MASK);
+		s->cfl[n] = (uint16_t)(cell & ((1u << SEGDICT_ID_SHIFT) - 1) & ~SEGDICT_CLS_MASK);
 		s->ccp[n] = cp;
 		s->cid[n] = cell >> SEGDICT_ID_SHIFT;
 		s->coff[n] = (uint32_t)i;
