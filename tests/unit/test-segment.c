@@ -70,7 +70,7 @@ static const char base_dict[] =
 	"心 2000 n\n"
 	"本 42000 r\n"
 	"书 19000 n\n"
-	"本书 1200 r\n"
+	"本书 9000 r\n"
 	"好几 300 m\n"
 	"次 20000 q\n"
 	"好几次 100 m\n"
@@ -230,7 +230,7 @@ int main(void)
 	is_str(seg(d, "三十一个"), "三十一 个", "numeral run whole");
 	is_str(seg(d, "第三十七个"), "第三十七 个", "ordinal whole");
 	is_str(seg(d, "三本书"), "三 本 书", "a measure word after a number starts no word");
-	is_str(seg(d, "本书"), "本书", "the same word elsewhere");
+	is_str(seg(d, "本书很好"), "本书 很 好", "the same word elsewhere");
 	is_str(seg(d, "好几次"), "好几 次", "好几 + measure splits");
 	is_int(type_of(d, "1997年", "1997年"), TOK_NUMBER, "number type");
 	is_int(type_of(d, "今天", "今天"), TOK_HAN, "han type");
