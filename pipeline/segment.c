@@ -18,7 +18,9 @@
  * (三十一, 第三十七, 二〇二四年, 十二月, 三十一日), a demonstrative with a measure word gets an
  * edge just cheaper than its two characters (这款, 那家), so do a two-character word with a
  * productive suffix (幸福感, 按摩仪, 学生党) and two unknown characters with a place suffix
- * (水心村), and without a base dictionary the ICU word starting at a Han unit is an edge too. No edge list is stored: relaxation
+ * (水心村), and without a base dictionary the ICU word starting at a Han unit is an edge too;
+ * a word that starts with a measure word right after a number costs MEASURE_PENALTY more
+ * (三 本 书, 五 个 人). No edge list is stored: relaxation
  * happens during the walk. Runs of two or more single Han characters on the best path are
  * then re-read with the dictionary's character model (Viterbi over begin/middle/end/single
  * tags); a word it finds is kept when it beats the characters alone by CM_MARGIN, so that
