@@ -256,19 +256,11 @@ static const struct cat_seen *scan_cached(const struct category_model *m, const 
 	static _Thread_local struct cat_seen seen[CATEGORY_MAX_TERMS];
 	static _Thread_local size_t last_n;
 	static _Thread_local const struct category_model *last_m;
-	static _Thread_local const char *last_text;
-	static _Thread_local size_t last_len, last_ntok;
-	static _Thread_local uint32_t last_hash;
-	uint32_t h = cue_note_hash(n);
+	static _Thread_local struct cue_seen last;
 
-	if (last_m != m || last_text != n->text || last_len != n->len || last_ntok != n->ntok ||
-	    last_hash != h) {
+	if (!cue_seen_same(&last, n) || last_m != m) {
 		last_n = scan(m, n, seen);
 		last_m = m;
-		last_text = n->text;
-		last_len = n->len;
-		last_ntok = n->ntok;
-		last_hash = h;
 	}
 	*nseen = last_n;
 	return seen;

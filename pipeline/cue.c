@@ -63,13 +63,27 @@ int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *va
 	return 1;
 }
 
-uint32_t cue_note_hash(const struct note *n)
+int cue_seen_same(struct cue_seen *last, const struct note *n)
 {
-	size_t k = n->len < 128 ? n->len : 128;
-	uint32_t h = hmap_hash(n->text, k);
-	if (n->len > 128)
-		h ^= hmap_hash(n->text + n->len - k, k) * 0x9E3779B1u;
-	return h ^ (uint32_t)n->len;
+	uint32_t h = 0;
+	if (n->serial) {
+		if (last->serial == n->serial && last->text == n->text)
+			return 1;
+	} else {
+		size_t k = n->len < 128 ? n->len : 128;
+		h = hmap_hash(n->text, k) ^ (uint32_t)n->len;
+		if (n->len > 128)
+			h ^= hmap_hash(n->text + n->len - k, k) * 0x9E3779B1u;
+		if (!last->serial && last->text == n->text && last->len == n->len &&
+		    last->ntok == n->ntok && last->hash == h)
+			return 1;
+	}
+	last->serial = n->serial;
+	last->text = n->text;
+	last->len = n->len;
+	last->ntok = n->ntok;
+	last->hash = h;
+	return 0;
 }
 
 void cue_prepare(const struct note *n, struct cue_note *cn)
@@ -77,22 +91,14 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	static _Thread_local struct strbuf buf;
 	static _Thread_local uint32_t *off;
 	static _Thread_local size_t cap;
-	static _Thread_local const char *last_text;
-	static _Thread_local size_t last_len, last_ntok;
-	static _Thread_local uint32_t last_hash;
-	uint32_t h = cue_note_hash(n);
+	static _Thread_local struct cue_seen last;
 
 	cn->n = n;
-	if (last_text && n->text == last_text && n->len == last_len && n->ntok == last_ntok &&
-	    h == last_hash) {
+	if (cue_seen_same(&last, n)) {
 		cn->buf = buf.buf ? buf.buf : "";
 		cn->off = off;
 		return;
 	}
-	last_text = n->text;
-	last_len = n->len;
-	last_ntok = n->ntok;
-	last_hash = h;
 	NM_GROW(off, cap, n->ntok + 1);
 	sb_reset(&buf);
 	for (size_t i = 0; i < n->ntok; i++) {

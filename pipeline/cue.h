@@ -12,9 +12,8 @@
  * every proper prefix of a term (at character boundaries), the value saying which it is;
  * extending a run stops as soon as the slice is neither, so most tokens cost one lookup.
  * Runs never cross the title/body boundary. The normalised tokens of the last note are kept
- * per thread: the analysers of one note share them (the note is recognised by its text
- * pointer, length, token count and cue_note_hash()). Nothing is allocated per token
- * once the buffers are warm.
+ * per thread: the analysers of one note share them (the note is recognised by its serial
+ * number, see cue_seen_same()). Nothing is allocated per token once the buffers are warm.
  */
 #ifndef NM_CUE_H
 #define NM_CUE_H
@@ -71,9 +70,18 @@ void cue_prepare(const struct note *n, struct cue_note *cn);
 size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
 		 uint32_t *val);
 
-/* A cheap fingerprint of n's text (length and a hash of its first and last 128 bytes), with
- * which the analysers recognise the note they saw last on this thread. */
-uint32_t cue_note_hash(const struct note *n);
+/* Which note a per-thread cache last saw (zero-initialised: none). */
+struct cue_seen {
+	unsigned long long serial;
+	const char *text;
+	size_t len, ntok;
+	uint32_t hash;
+};
+
+/* Is n the note last recorded in *last? Records n when it is not. Notes are recognised by
+ * n->serial when the pipeline sets it, else by text pointer, length, token count and a hash
+ * of the text's first and last 128 bytes (notes built by hand, as in tests). */
+int cue_seen_same(struct cue_seen *last, const struct note *n);
 
 /* The name inside a topic tag token: "#名称[话题]#" -> "名称", "#tag" -> "tag". Sets *name and
  * returns its length in bytes (0 when tok is not a tag). */
