@@ -26,17 +26,22 @@
  *     and 0 when it holds a wish marker (如果再便宜点就好了: the wished-for thing is absent;
  *     the marker's own weight decides: 就好了 -0.3, 就更好了 +0.5); each '!' adds 20% (up to 4).
  *     English words in capitals in a mixed-case note count 1.5x.
- *  3. Discourse. A contrast marker (但是, 不过, but, however; weight = multiplier of what
- *     follows, default 1.5) halves everything before it since the previous marker; a
- *     concession marker (虽然, although) scales its own clause by its weight (0.5).
+ *  3. Discourse. A contrast marker (但是, 没想到, but, however; weight = multiplier of what
+ *     follows, default 1.5) halves everything before it since the previous marker (a mild
+ *     one of weight <= 1, 不过 / 只是 / 就是, only scales what follows); a concession
+ *     marker (虽然, 本来, although) scales its own clause by its weight (0.4-0.5).
  *     Clause saturation: the sum s of one clause's words becomes s / (1 + |s| / 2), so one
  *     heavy clause ("痛苦极了！！！") cannot outweigh the rest of the note.
  *     Words in the title (n->title_len) count 1.5x: a title states the verdict.
  *     Context terms (绝了, 笑死, 哭了) take the sign of the rest of the note when it has one.
  *     An unused strong negator (weight <= -0.8) in a clause with no polar term counts -0.3,
- *     at most twice a note
- *     ("没有餐具", "no picture":
- *     in reviews a bare "not/no" is a complaint); emoticons and emoji count as written.
+ *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
+ *     complaint). Emoticons and emoji count as written (only context emoticons such as
+ *     [哭惹R] follow the rest of the note).
+ *  Matching details: a rule word whose last character starts a longer polar word gives it
+ *  up (也不|不理人); English words with n't are negators; inflected or stretched English
+ *  words are looked up shortened (loved, coolest, goooood); hyphenated words are joined;
+ *  English function words (role skip) take no room in the negation window.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
@@ -45,7 +50,9 @@
  * balance of the note rather than its length, and a long note does not pin at +-1. The label
  * is neutral when |score| < NEUTRAL_BELOW (0.1).
  *
- * Evidence: the first EVIDENCE_MAX contributions in text order.
+ * Evidence: the first EVIDENCE_MAX (16) contributions in text order, each with its final
+ * weight and the rules that shaped it ("degree:超 x1.8; contrast x1.5"); "lexicon" when
+ * none did. The lexicon columns and roles are documented in lexicons/README.md.
  */
 #include "sentiment.h"
 
@@ -88,10 +95,10 @@ enum srole {
 	R_NEG,        /* weight: factor applied to the next polar term (-0.8) */
 	R_DEGREE,     /* weight: multiplier of the next polar term */
 	R_CONTRAST,   /* weight: multiplier of what follows; what precedes is halved */
-	R_CONTRAST_S, /* the same, only at the start of a clause (就是) */
+	R_CONTRAST_S, /* the same, only at the start of a clause (唯一的缺点) */
 	R_CONCESSION, /* weight: factor of its own clause (虽然) */
 	R_COND,       /* conditional / wishful clause opener (如果, if) */
-	R_WISH,       /* "it would be good if" marker (就好了): small negative in a wish */
+	R_WISH,       /* "it would be good if" marker (就好了): voids its conditional clause */
 	R_RHET,       /* rhetorical opener (难道): a question with it flips */
 	R_RHET_NEG,   /* rhetorical negation (谁不): weight = factor, no flip */
 	R_QEND,       /* question particle (吗) */
