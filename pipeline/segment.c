@@ -701,8 +701,30 @@ static void affix_edge(struct seg_scratch *s, const struct segdict_view *v, size
 		      (int32_t)j);
 }
 
-/* Extra cost (nats) of a word that starts with a measure word right after a number. */
+/* Extra cost (nats) of a word that starts with a measure word right after a number; a
+ * two-character measure word there costs that much less (十 分钟, not 十分 钟). */
 #define MEASURE_PENALTY 5.0f
+
+/* Two-character measure words (folded): 分钟 小时 公里 公斤 厘米 毫米 千米 平米 星期 礼拜. */
+static const int32_t measure2[][2] = {
+	{0x5206, 0x949F}, {0x5C0F, 0x65F6}, {0x516C, 0x91CC}, {0x516C, 0x65A4}, {0x5398, 0x7C73},
+	{0x6BEB, 0x7C73}, {0x5343, 0x7C73}, {0x5E73, 0x7C73}, {0x661F, 0x671F}, {0x793C, 0x62DC},
+};
+
+/* After a number: the two-character measure word at unit j, if any, as an edge of cost. */
+static void measure2_edge(struct seg_scratch *s, size_t j, size_t nu, float cost)
+{
+	int32_t a, b;
+	if (j + 1 >= nu || s->u[j].cls != SEGC_HAN || s->u[j + 1].cls != SEGC_HAN)
+		return;
+	a = norm_t2s_cp(s->ccp[s->u[j].cb]);
+	b = norm_t2s_cp(s->ccp[s->u[j + 1].cb]);
+	for (size_t i = 0; i < NM_ARRAY_LEN(measure2); i++)
+		if (measure2[i][0] == a && measure2[i][1] == b) {
+			relax(s, j + 2, cost, (int32_t)j);
+			return;
+		}
+}
 
 /* The dynamic program over the units [0, nu) of one block: best[] and back[]. */
 static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu)
@@ -749,6 +771,8 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 			}
 		}
 	walked:
+		if (j && u->cls == SEGC_HAN && (s->u[j - 1].num || s->u[j - 1].cls == SEGC_DIGIT))
+			measure2_edge(s, j, nu, bj + c_num - MEASURE_PENALTY);
 		if (u->cls == SEGC_HAN && j + 2 < nu && (s->cfl[s->u[j + 2].cb] & SEGDICT_F_PLACE) &&
 		    s->back[j + 2] != (int32_t)j)
 			affix_edge(s, v, j, nu, -1); /* [j, j+2) is no word (else back[j+2] == j) */

@@ -74,6 +74,11 @@ static const char base_dict[] =
 	"好几 300 m\n"
 	"次 20000 q\n"
 	"好几次 100 m\n"
+	"十 9000 m\n"
+	"十分 9000 d\n"
+	"分钟 3000 q\n"
+	"分 6000 q\n"
+	"钟 800 n\n"
 	"iphone 50 eng\n"
 	"c++ 3 nz\n";
 
@@ -232,6 +237,8 @@ int main(void)
 	is_str(seg(d, "三本书"), "三 本 书", "a measure word after a number starts no word");
 	is_str(seg(d, "本书很好"), "本书 很 好", "the same word elsewhere");
 	is_str(seg(d, "好几次"), "好几 次", "好几 + measure splits");
+	is_str(seg(d, "十分钟"), "十 分钟", "a two-character measure word after a number");
+	is_str(seg(d, "十分好"), "十分 好", "十分 as an adverb");
 	is_int(type_of(d, "1997年", "1997年"), TOK_NUMBER, "number type");
 	is_int(type_of(d, "今天", "今天"), TOK_HAN, "han type");
 	is_int(type_of(d, "yyds!", "yyds"), TOK_LATIN, "latin type");
