@@ -288,7 +288,7 @@ struct contrib {
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
 	uint8_t context, concession;
-	char rule[96];
+	char rule[128];
 };
 
 struct scratch {
@@ -757,17 +757,20 @@ static void rule_add(struct contrib *k, const char *fmt, ...) NM_PRINTF(2, 3);
 static void rule_add(struct contrib *k, const char *fmt, ...)
 {
 	size_t l = strlen(k->rule);
+	char tmp[sizeof k->rule];
 	va_list ap;
-	if (l && l + 2 < sizeof k->rule) {
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	/* A rule that does not fit whole is left out (never cut inside a character). */
+	if (n < 0 || l + (l ? 2 : 0) + (size_t)n >= sizeof k->rule)
+		return;
+	if (l) {
 		k->rule[l++] = ';';
 		k->rule[l++] = ' ';
-		k->rule[l] = 0;
 	}
-	if (l + 1 >= sizeof k->rule)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(k->rule + l, sizeof k->rule - l, fmt, ap);
-	va_end(ap);
+	memcpy(k->rule + l, tmp, (size_t)n + 1);
 }
 
 static int is_polar(const struct sentiment_model *m, const struct unit *u)
