@@ -6,7 +6,8 @@
  * by several packs (徒步: travel and fitness) is matched once and credits each pack.
  *
  * Detection: every longest cue match among the note's tokens adds its "word" weight to its
- * packs; topic tags (#名称[话题]#) are looked up by their inner name. A term counts fully the
+ * packs; in topic tags (#名称[话题]#) pack words are found anywhere in the name, character by
+ * character (cue_match_str), since a tag is one token. A term counts fully the
  * first time and half the second time, never more (a repeated word is not more evidence of a
  * topic); words in the title count CATEGORY_TITLE_BOOST times (the title names the topic). The
  * best pack wins when its score reaches CATEGORY_MIN_SCORE (one strong word or two ordinary
@@ -175,6 +176,25 @@ struct cat_seen {
 	int in_title;
 };
 
+/* Record one more occurrence of term t in seen[0..nseen); returns the new nseen. */
+static size_t see(struct cat_seen *seen, size_t nseen, uint32_t t, int title)
+{
+	size_t s;
+	for (s = 0; s < nseen && seen[s].term != t; s++)
+		;
+	if (s == nseen) {
+		if (nseen == CATEGORY_MAX_TERMS)
+			return nseen;
+		seen[s].term = t;
+		seen[s].count = 0;
+		seen[s].in_title = 0;
+		nseen++;
+	}
+	seen[s].count++;
+	seen[s].in_title |= title;
+	return nseen;
+}
+
 /* Find the pack terms of n; fills seen[] (distinct terms, up to CATEGORY_MAX_TERMS) and
  * returns how many. */
 static size_t scan(const struct category_model *m, const struct note *n, struct cat_seen *seen)
@@ -190,44 +210,36 @@ static size_t scan(const struct category_model *m, const struct note *n, struct 
 		size_t len = 0;
 		const struct token *tk = &n->tok[i];
 		if (tk->type == TOK_HASHTAG) {
+			/* pack words anywhere in the tag's name: #我家宠物好可爱[话题]# -> 宠物 */
+			static _Thread_local struct strbuf raw, tag;
 			const char *name;
 			size_t nl = cue_tag_name(n->text + tk->off, tk->len, &name);
-			/* look the inner name up (normalised like a term) */
-			static _Thread_local struct strbuf raw, tag;
+			int title = n->title_len && tk->off < n->title_len;
 			if (nl) {
 				sb_reset(&raw);
 				sb_add(&raw, name, nl);
-				if (cue_key(&tag, raw.buf) &&
-				    cue_set_get(&m->cues, tag.buf, tag.len, &t))
-					len = 1;
+				nl = cue_key(&tag, raw.buf);
 			}
-			if (!len) {
-				i++;
-				continue;
+			for (size_t at = 0; at < nl;) {
+				size_t ml = cue_match_str(&m->cues, tag.buf + at, nl - at, &t);
+				if (!ml) {
+					do
+						at++;
+					while (at < nl && ((unsigned char)tag.buf[at] & 0xC0) == 0x80);
+					continue;
+				}
+				nseen = see(seen, nseen, t, title);
+				at += ml;
 			}
-		} else {
-			len = cue_match(&m->cues, &cn, i, 1u << TOK_HASHTAG, &t);
-			if (!len) {
-				i++;
-				continue;
-			}
+			i++;
+			continue;
 		}
-		{
-			size_t s;
-			int title = n->title_len && tk->off < n->title_len;
-			for (s = 0; s < nseen && seen[s].term != t; s++)
-				;
-			if (s == nseen && nseen < CATEGORY_MAX_TERMS) {
-				seen[nseen].term = t;
-				seen[nseen].count = 0;
-				seen[nseen].in_title = 0;
-				nseen++;
-			}
-			if (s < nseen) {
-				seen[s].count++;
-				seen[s].in_title |= title;
-			}
+		len = cue_match(&m->cues, &cn, i, 1u << TOK_HASHTAG, &t);
+		if (!len) {
+			i++;
+			continue;
 		}
+		nseen = see(seen, nseen, t, n->title_len && tk->off < n->title_len);
 		i += len;
 	}
 	return nseen;

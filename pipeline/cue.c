@@ -141,6 +141,25 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 	return best;
 }
 
+size_t cue_match_str(const struct cue_set *s, const char *key, size_t n, uint32_t *val)
+{
+	size_t best = 0;
+	uint32_t v;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && ((unsigned char)key[i] & 0xC0) == 0x80)
+			continue; /* not a character boundary */
+		if (!hmap_get(&s->map, key, i, &v))
+			break;
+		if (v & ~CUE_PREFIX) {
+			best = i;
+			*val = (v & ~CUE_PREFIX) - 1;
+		}
+		if (!(v & CUE_PREFIX))
+			break;
+	}
+	return best;
+}
+
 size_t cue_tag_name(const char *tok, size_t len, const char **name)
 {
 	size_t a = 0, b = len;

@@ -70,6 +70,11 @@ void cue_prepare(const struct note *n, struct cue_note *cn);
 size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
 		 uint32_t *val);
 
+/* The longest term that starts key[0..n) (a spaceless normalised string, matched character by
+ * character, not by tokens): returns its length in bytes (0: none) and sets *val. For short
+ * texts the tokenizer keeps whole, such as the name inside a topic tag. */
+size_t cue_match_str(const struct cue_set *s, const char *key, size_t n, uint32_t *val);
+
 /* Which note a per-thread cache last saw (zero-initialised: none). */
 struct cue_seen {
 	unsigned long long serial;

@@ -128,6 +128,8 @@ static void test_detect(void)
 	is_str(detect(NULL, "手机", NULL), "(none)", "detect: one weak word is below the threshold");
 	is_str(detect(NULL, "好开心 #美食[话题]# #火锅[话题]#", NULL), "food",
 	       "detect: topic tags count by their inner name");
+	is_str(detect(NULL, "回家了 #我家宠物好可爱[话题]# #猫咪日常[话题]#", NULL), "pets",
+	       "detect: pack words inside a tag's name count");
 	sb_release(&ev);
 }
 
