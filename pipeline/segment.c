@@ -105,6 +105,10 @@ void seg_scratch_free(struct seg_scratch *s)
 	free(s);
 }
 
+/* Spans longer than this are segmented in pieces cut near punctuation or white space. */
+#define SEG_CHUNK 65536
+#define SEG_CHUNK_SLACK 4096
+
 /* ---------------------------------------------------------------- ICU fallback */
 
 static int classify_span(const char *p, size_t n)
@@ -823,13 +827,12 @@ static void emit_block(struct seg_scratch *s, const struct segdict_view *v, size
 		emit_single_run(s, v, run_a, run_a + run_n, base, out);
 }
 
-void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
-	     size_t base, struct tokens *out)
+/* Segment one chunk (at most SEG_CHUNK bytes) with the dictionary. */
+static void segment_chunk(const struct segdict *d, struct seg_scratch *s, const char *text,
+			  size_t len, size_t base, struct tokens *out)
 {
 	const struct segdict_view *v;
 	size_t i = 0, l, n = 0, c0;
-	if (!len)
-		return;
 	if (!d) {
 		segment_icu(s, text, len, base, out);
 		return;
@@ -880,4 +883,41 @@ void segment(const struct segdict *d, struct seg_scratch *s, const char *text, s
 		emit_block(s, v, nu, base, out);
 		c0 = c1;
 	}
+}
+
+/* Where to cut text[0..len) (len > SEG_CHUNK) so that the first piece is at most SEG_CHUNK
+ * bytes: after the last white space or sentence punctuation in the last SEG_CHUNK_SLACK
+ * bytes, else at a character boundary. */
+static size_t chunk_cut(const char *text, size_t len)
+{
+	size_t i = len < SEG_CHUNK ? len : SEG_CHUNK;
+	for (size_t k = i; k > i - SEG_CHUNK_SLACK; k--) {
+		const unsigned char *p = (const unsigned char *)text + k;
+		if (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t' || p[-1] == '.' || p[-1] == '!' ||
+		    p[-1] == '?' || p[-1] == ',')
+			return k;
+		if (k >= 3 && ((p[-3] == 0xE3 && p[-2] == 0x80 && (p[-1] == 0x82 || p[-1] == 0x81)) ||
+			       (p[-3] == 0xEF && p[-2] == 0xBC &&
+				(p[-1] == 0x8C || p[-1] == 0x81 || p[-1] == 0x9F))))
+			return k; /* after 。 、 ， ！ ？ */
+	}
+	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;
+	return i ? i : len;
+}
+
+void segment(const struct segdict *d, struct seg_scratch *s, const char *text, size_t len,
+	     size_t base, struct tokens *out)
+{
+	/* long spans go in chunks, so scratch memory stays bounded (a few MB) whatever the
+	 * size of a note */
+	while (len > SEG_CHUNK) {
+		size_t cut = chunk_cut(text, len);
+		segment_chunk(d, s, text, cut, base, out);
+		text += cut;
+		base += cut;
+		len -= cut;
+	}
+	if (len)
+		segment_chunk(d, s, text, len, base, out);
 }

@@ -361,6 +361,27 @@ int main(void)
 		sb_release(&txt);
 	}
 
+	/* long spans are cut into chunks: still covered, words kept */
+	{
+		struct strbuf big = STRBUF_INIT;
+		struct seg_scratch *s = seg_scratch_new();
+		struct tokens t = {0};
+		size_t words = 0;
+		for (int i = 0; i < 20000; i++)
+			sb_adds(&big, i % 2 ? "今天天气很好，" : "今天天气很好");
+		segment(d, s, big.buf, big.len, 0, &t);
+		ok(covers(big.buf, big.len, &t), "a 330 KB span is covered");
+		for (size_t i = 0; i < t.n; i++)
+			words += t.v[i].len == 6 && !memcmp(big.buf + t.v[i].off, "天气", 6);
+		is_int(words, 20000, "no word is cut at a chunk edge");
+		t.n = 0;
+		segment(NULL, s, big.buf, big.len, 0, &t);
+		ok(covers(big.buf, big.len, &t), "the same span through ICU");
+		tokens_release(&t);
+		seg_scratch_free(s);
+		sb_release(&big);
+	}
+
 	segdict_free(d);
 	{
 		char cmd[600];
