@@ -25,8 +25,8 @@
  * then re-read with the dictionary's character model (Viterbi over begin/middle/end/single
  * tags); a word it finds is kept when it beats the characters alone by CM_MARGIN, so that
  * likely unknown words (names, new words) merge.
- * All buffers live in the scratch and grow with the longest span: nothing is allocated per
- * token.
+ * All buffers live in the scratch and grow with the longest span, at most SEG_CHUNK bytes
+ * (longer spans are cut near punctuation or white space): nothing is allocated per token.
  *
  * Without a dictionary (d == NULL), ICU's word BreakIterator segments the span.
  */
