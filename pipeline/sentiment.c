@@ -12,7 +12,8 @@
  *  1. Units. Runs of adjacent Han tokens are normalised into one buffer and matched by
  *     forward longest match, character by character, independent of how the segmenter cut
  *     them. Latin words are matched as phrases of up to 4 words (joined by one space);
- *     emoticon codes, emoji and numbers are looked up whole. Punctuation, line breaks and
+ *     emoticon codes, emoji, numbers and topic tags (#避雷[话题]#, #fail) are looked up
+ *     whole. Punctuation, line breaks and
  *     white space between Han words close a clause; each clause records its exclamation
  *     marks and whether it is a question.
  *  2. Contributions. Inside a clause a negator (weight = factor, e.g. -0.8) and a degree
@@ -272,7 +273,7 @@ struct unit {
 	int clause;
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
-	uint8_t raw;        /* emoticon / emoji: counted as written */
+	uint8_t raw;        /* emoticon / emoji (1), hashtag (2): counted as written */
 };
 
 struct clause {
@@ -436,6 +437,12 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		}
 	}
 	*pos += (uint32_t)nch;
+}
+
+static int is_polar_entry(const struct sentiment_model *m, uint32_t entry)
+{
+	int r = m->e[entry].role;
+	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG;
 }
 
 static int is_latin_tok(int t)
@@ -702,6 +709,26 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			}
 			pos++;
 			break;
+		case TOK_HASHTAG: {
+			/* #避雷[话题]#, #fail: the tag's name looked up whole */
+			const char *h = n->text + t[i].off, *e = h + t[i].len;
+			while (h < e && *h == '#')
+				h++;
+			for (const char *q = h; q < e; q++) {
+				if (*q == '#' || *q == '[') {
+					e = q;
+					break;
+				}
+			}
+			norm_key(&sc.key, h, (size_t)(e - h));
+			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE &&
+			    is_polar_entry(m, v & ~V_PREFIX)) {
+				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX));
+				sc.u[sc.nu - 1].raw = 2;
+			}
+			pos++;
+			break;
+		}
 		case TOK_PUNCT: {
 			/* Text emoticons: up to 4 adjacent tokens starting with punctuation (:-) <3). */
 			size_t best = 0, j;
@@ -913,7 +940,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			if (u->raw) {
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
-				rule_add(k, "%s", (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
+				rule_add(k, "%s", u->raw == 2 ? "hashtag" :
+					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
 				break;
 			}
 			k = add_contrib(u, w, seg);

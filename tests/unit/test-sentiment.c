@@ -207,6 +207,9 @@ static void test_emoticons(void)
 	NEG("😭😭", "emoji negative");
 	POS("I love it :)", "text emoticon");
 	POS("不[哈哈]", "emoticons are not negated: counted as written");
+	NEG("周末去了这家店 #避雷[话题]#", "topic tag looked up whole");
+	ZERO("#美食[话题]#", "a neutral topic tag");
+	NEG("again #fail", "English hashtag");
 }
 
 static void test_saturation(void)
