@@ -19,7 +19,7 @@
  *  2. Contributions. Inside a clause a negator (weight = factor, e.g. -0.8) and a degree
  *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
  *     later (a position is a Han character or a word; a negator reaches an English word over
- *     at most NEG_WINDOW_EN words in between). Two negators multiply (double
+ *     at most NEG_WINDOW_EN words in between; never across a sentence-final 了). Two negators multiply (double
  *     negation: 不是不好 > 0). A degree word after the negator is dropped and softens it
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
@@ -806,6 +806,17 @@ static int is_polar(const struct sentiment_model *m, const struct unit *u)
 	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG;
 }
 
+/* True when a sentence-final 了 lies between rule word r and term u: "不用尝了不好吃" is
+ * two statements, the negator does not reach across. */
+static int ends_before(const char *text, const struct unit *r, const struct unit *u)
+{
+	uint32_t a = r->off + r->len;
+	for (; a + 3 <= u->off; a++)
+		if (!memcmp(text + a, "\xe4\xba\x86", 3))
+			return 1;
+	return 0;
+}
+
 static void grow_seg(size_t need)
 {
 	size_t old = sc.capseg;
@@ -954,7 +965,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && u->pos - neg_end <= win) {
+			if (neg_unit >= 0 && u->pos - neg_end <= win &&
+			    !ends_before(n->text, &sc.u[neg_unit], u)) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)

@@ -126,6 +126,8 @@ static void test_negation(void)
 	POS("not bad at all", "en not bad");
 	POS("I never regret buying it", "en never + negative");
 	NEG("没有餐具", "bare negation: a review's missing item");
+	NEG("不用尝了不好吃", "negation does not reach across a sentence-final 了");
+	NEG("没有想象中的好", "comparison with expectations");
 	ZERO("知道了", "no negator, no evidence");
 }
 
