@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 13u
+#define SEGDICT_VERSION 14u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -472,8 +472,15 @@ struct key {
 	float cost;
 };
 
+/* A cell while building (packed into struct segdict_node when written). */
+struct da_node {
+	int32_t base;
+	int32_t check; /* parent; -1 free, -2 the root */
+	float cost;    /* < 0: no word */
+};
+
 struct da {
-	struct segdict_node *node;
+	struct da_node *node;
 	size_t cap, used_max;
 	/* free cells as a doubly linked list in index order (cell index + 1; 0 ends) */
 	uint32_t *nxt, *prv;
@@ -719,8 +726,9 @@ static float split_cost(const struct builder *b, const char *k, size_t n, double
 }
 
 /* Compile the entries of b into a blob (appended to out). */
-static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf *out)
+static int compile(struct builder *b, uint64_t fp, int has_base, struct strbuf *out)
 {
+	int rc = 0;
 	uint32_t *cpid = xcalloc(0x110000, sizeof *cpid);
 	double *cw = xcalloc(0x110000, sizeof *cw);
 	double total = 0, maxf = 0, len_w[5] = {0}, single_w = 0, multi_w = 0;
@@ -869,6 +877,9 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 	}
 	if (nk)
 		da_build(&da, keys, 0, nk, 0, 0, &stack);
+	if (da.used_max > SEGDICT_MAX_NODES)
+		rc = error("dictionary too large: %zu double-array cells (at most %u)", da.used_max,
+			   (unsigned)SEGDICT_MAX_NODES);
 
 	/* code-point table: pages of 256 cells, identical pages shared */
 	pages = xmalloc(NPAGES * sizeof *pages);
@@ -982,10 +993,26 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 				em[i * 4 + t] = (float)(log(pc) - log(pt));
 			}
 		}
+		if (rc)
+			goto written;
 		sb_add(out, &h, sizeof h);
 		blob_align(out);
 		((struct blob_header *)out->buf)->off_node = (uint32_t)out->len;
-		sb_add(out, da.node, h.n_nodes * sizeof *da.node);
+		for (i = 0; i < h.n_nodes; i++) {
+			struct segdict_node cell;
+			const struct da_node *dn = &da.node[i];
+			uint32_t q = 0;
+			if (dn->cost >= 0) {
+				double x = floor(dn->cost / SEGDICT_COST_STEP + 0.5) + 1;
+				q = x > 1023 ? 1023 : (uint32_t)x;
+			}
+			cell.base = dn->base;
+			cell.pc = (dn->check == -1   ? SEGDICT_NO_PARENT :
+				   dn->check == -2 ? SEGDICT_NO_PARENT - 1 :
+						     (uint32_t)dn->check) |
+				  q << SEGDICT_PARENT_BITS;
+			sb_add(out, &cell, sizeof cell);
+		}
 		blob_align(out);
 		((struct blob_header *)out->buf)->off_page = (uint32_t)out->len;
 		sb_add(out, pages, NPAGES * sizeof *pages);
@@ -997,6 +1024,7 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 		sb_add(out, em, (nchars + 1) * 4 * sizeof *em);
 		blob_align(out);
 		((struct blob_header *)out->buf)->size = out->len;
+	written:
 		free(em);
 	}
 	free(cpid);
@@ -1012,6 +1040,7 @@ static void compile(struct builder *b, uint64_t fp, int has_base, struct strbuf 
 	free(stack.v);
 	free(pages);
 	free(cells);
+	return rc;
 }
 
 /* ---- fingerprint, cache ---- */
@@ -1265,7 +1294,9 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 		if (load_jieba(&b, o->user_dicts[i], 0) < 0)
 			rc = -1;
 	if (!rc) {
-		compile(&b, fp, base != NULL, &blob);
+		rc = compile(&b, fp, base != NULL, &blob);
+	}
+	if (!rc) {
 		if (path.len)
 			write_cache(dir.buf, path.buf, &blob);
 		if (o->verbose)
@@ -1322,12 +1353,12 @@ double segdict_cost(const struct segdict *d, const char *w, size_t n)
 		if (!id || v->node[s].base <= 0)
 			return -1;
 		t = v->node[s].base + (int32_t)id;
-		if ((uint32_t)t >= v->n_nodes || v->node[t].check != s)
+		if ((uint32_t)t >= v->n_nodes || segdict_parent(&v->node[t]) != (uint32_t)s)
 			return -1;
 		s = t;
 		i += l;
 	}
-	return v->node[s].cost >= 0 ? v->node[s].cost : -1;
+	return segdict_word_cost(&v->node[s]);
 }
 
 size_t segdict_nwords(const struct segdict *d)

@@ -89,11 +89,33 @@ void segdict_free(struct segdict *d);
 
 /* ---- lookup interface used by segment.c (all read-only, thread-safe) ---- */
 
+/* A double-array cell, 8 bytes so more of the array stays in cache: the children of a
+ * node are at base + char id; the second word holds the parent's index (low
+ * SEGDICT_PARENT_BITS bits) and the word cost quantised in steps of SEGDICT_COST_STEP
+ * (high bits, 0: the path to this cell is no word). */
 struct segdict_node {
-	int32_t base;  /* children at base + char id; 0 for a leaf */
-	int32_t check; /* parent node index; -1 for a free cell */
-	float cost;    /* -ln P(word) when the path to this node is a word, else < 0 */
+	int32_t base; /* <= 0: no children */
+	uint32_t pc;  /* parent | (cost quantum + 1) << SEGDICT_PARENT_BITS */
 };
+
+#define SEGDICT_PARENT_BITS 22
+#define SEGDICT_PARENT_MASK ((1u << SEGDICT_PARENT_BITS) - 1)
+#define SEGDICT_NO_PARENT SEGDICT_PARENT_MASK /* a free cell */
+#define SEGDICT_MAX_NODES (SEGDICT_PARENT_MASK - 1)
+#define SEGDICT_COST_STEP 0.05f /* costs up to 51 nats */
+
+/* The parent index of cell n. */
+static inline uint32_t segdict_parent(const struct segdict_node *n)
+{
+	return n->pc & SEGDICT_PARENT_MASK;
+}
+
+/* The word cost at cell n (-ln P), or -1 when the path to n is no word. */
+static inline float segdict_word_cost(const struct segdict_node *n)
+{
+	uint32_t q = n->pc >> SEGDICT_PARENT_BITS;
+	return q ? (float)(q - 1) * SEGDICT_COST_STEP : -1.0f;
+}
 
 /* The cell of code point cp < SEGDICT_CPMAX: folded character id (0: in no dictionary
  * word), flags and class. */

@@ -538,9 +538,10 @@ static float single_cost(const struct segdict_view *v, uint32_t id)
 	if (!id || b <= 0)
 		return v->unk_cost;
 	t = b + (int32_t)id;
-	if ((uint32_t)t >= v->n_nodes || v->node[t].check != 0 || v->node[t].cost < 0)
+	if ((uint32_t)t >= v->n_nodes || segdict_parent(&v->node[t]) != 0 ||
+	    segdict_word_cost(&v->node[t]) < 0)
 		return v->unk_cost;
-	return v->node[t].cost;
+	return segdict_word_cost(&v->node[t]);
 }
 
 /* Measure words that form one word with a demonstrative (这个, 那家, 这款). */
@@ -745,7 +746,7 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 	}
 	for (j = 0; j < nu; j++) {
 		const struct unit *u = &s->u[j];
-		float bj = s->best[j], pen = 0;
+		float bj = s->best[j], pen = 0, wc;
 		int32_t st = 0;
 		/* a measure word right after a number starts no longer word: 三 本 书, not
 		 * 三 本书; 五 个 人, not 五 个人 */
@@ -764,14 +765,16 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 				if (!id || b <= 0)
 					goto walked;
 				t = b + (int32_t)id;
-				if ((uint32_t)t >= v->n_nodes || v->node[t].check != st)
+				if ((uint32_t)t >= v->n_nodes ||
+				    segdict_parent(&v->node[t]) != (uint32_t)st)
 					goto walked;
 				st = t;
 			}
-			if (v->node[st].cost >= 0) {
-				relax(s, k + 1, bj + v->node[st].cost + (k > j ? pen : 0), (int32_t)j);
+			wc = segdict_word_cost(&v->node[st]);
+			if (wc >= 0) {
+				relax(s, k + 1, bj + wc + (k > j ? pen : 0), (int32_t)j);
 				if (k == j + 1)
-					affix_edge(s, v, j, nu, v->node[st].cost);
+					affix_edge(s, v, j, nu, wc);
 			}
 		}
 	walked:
