@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 14u
+#define SEGDICT_VERSION 15u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -689,8 +689,10 @@ static void blob_align(struct strbuf *sb)
 		sb_addc(sb, 0);
 }
 
-/* How much cheaper than its best split a lexicon word without frequency is (nats). */
-#define LEX_MARGIN 1.0
+/* How much cheaper than its best split into base words a lexicon word without frequency
+ * is, per character after the first (nats). Scaling with the length makes a longer lexicon
+ * word beat any split into shorter lexicon words (绝绝子 over 绝绝 + 子). */
+#define LEX_MARGIN 1.0f
 
 /* Cost of the cheapest split of key k into two or more base words (unknown characters at
  * unk each). */
@@ -820,7 +822,8 @@ static int compile(struct builder *b, uint64_t fp, int has_base, struct strbuf *
 		 * split of the word into dictionary words (jieba's suggested frequency), so
 		 * the word stays whole on its own but context can still decide */
 		if ((e->flags & (SRC_LEX | SRC_USER)) && f < 0)
-			keys[nk].cost = split_cost(b, k, e->klen, total, unk_cost) - LEX_MARGIN;
+			keys[nk].cost = split_cost(b, k, e->klen, total, unk_cost) -
+					LEX_MARGIN * (float)(e->nchars > 1 ? e->nchars - 1 : 1);
 		if (!has_base)
 			keys[nk].cost = ICU_LEX_COST;
 		while (p < e->klen) {

@@ -266,7 +266,7 @@ int main(void)
 		is_str(seg(du, "南京市长江大桥"), "南京市长 江大桥", "user words win");
 		segdict_free(du);
 	}
-	write_file(user2, "# deletes\n南京市 0\n长江 0\n绝绝子\n");
+	write_file(user2, "# deletes\n南京市 0\n长江 0\n绝绝\n绝绝子\n");
 	{
 		const char *u[] = {user2};
 		du = open_dict(dict, u, 1, "", NULL);
@@ -275,7 +275,8 @@ int main(void)
 	if (du) {
 		ok(segdict_cost(du, "南京市", strlen("南京市")) < 0, "freq 0 deletes a base word");
 		is_str(seg(du, "南京市长江大桥"), "南京 市长 江 大桥", "deleted words are gone");
-		is_str(seg(du, "真的绝绝子"), "真的 绝绝子", "a user word without frequency stays whole");
+		is_str(seg(du, "真的绝绝子"), "真的 绝绝子",
+		       "a user word without frequency stays whole, over a shorter user word");
 		segdict_free(du);
 	}
 	write_file(bad, "好 1x\n");
