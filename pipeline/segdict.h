@@ -10,7 +10,8 @@
  *     `categories` kinds (slang, products, brands, category words), and the word-like terms
  *     of the analysers' kinds; their phrases (很舒服, 告诉我, 自己做, 五分钟: see is_phrase()
  *     in segdict.c) are left to the analysers, which match terms over several tokens. A term
- *     without a frequency costs just less than its best split, so it stays whole;
+ *     without a frequency costs less than its best split into base words (1 nat per
+ *     character after the first), so it stays whole and a longer term beats shorter ones;
  *  3. user dictionaries (jieba userdict format, freq and tag optional; freq 0 deletes).
  * Keys are folded by normalize.h (NFKC width, case, traditional -> simplified when t2s), so
  * ｉＰｈｏｎｅ and iphone, 媽媽 and 妈妈 are one entry.
@@ -23,8 +24,8 @@
  * concatenation of 2+-character dictionary words are left out (改革开放, 结构调整).
  *
  * Algorithm: keys become sequences of dense character ids (ids ordered by frequency so hot
- * characters share cache lines); the sorted keys are laid into a double array (base/check
- * with the word cost stored in the node; first-fit placement over a list of free cells, a
+ * characters share cache lines); the sorted keys are laid into a double array (8-byte
+ * cells: base, and the parent with the word cost quantised to 0.05 nats; first-fit placement over a list of free cells, a
  * cell that failed often leaves the list, so building stays near-linear: ~0.3 s for jieba's
  * 349k lines). The cost
  * of a word is -ln(freq / total). The character model holds, per character id, the
