@@ -24,14 +24,14 @@
  * concatenation of 2+-character dictionary words are left out (改革开放, 结构调整).
  *
  * Algorithm: keys become sequences of dense character ids (ids ordered by frequency so hot
- * characters share cache lines); the sorted keys are laid into a double array (8-byte
- * cells: base, and the parent with the word cost quantised to 0.05 nats; first-fit placement over a list of free cells, a
- * cell that failed often leaves the list, so building stays near-linear: ~0.3 s for jieba's
- * 349k lines). The cost
- * of a word is -ln(freq / total). The character model holds, per character id, the
- * frequency-weighted log-probabilities of the character being the begin / middle / end of
- * a word or a single-character word, over the dictionary's words, and the tag transition
- * log-probabilities derived from word lengths.
+ * characters share cache lines); the sorted keys are laid into a double array of 8-byte
+ * cells (base; parent and word cost quantised to 0.05 nats), placed first-fit over a list
+ * of free cells where a cell that failed often leaves the list, so building stays
+ * near-linear (~0.3 s for jieba's 349k lines). The cost of a word is -ln(freq / total).
+ * The character model holds, per character id, the frequency-weighted log-probabilities of
+ * the character being the begin / middle / end of a word or a single-character word, over
+ * the dictionary's words, and the tag transition log-probabilities derived from word
+ * lengths.
  *
  * Compiled form: header (magic "NMSEGDIC", version, size, fingerprint of the sources and
  * options) followed by arrays at offsets; cached as
