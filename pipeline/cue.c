@@ -10,6 +10,26 @@
 void cue_set_init(struct cue_set *s)
 {
 	hmap_init(&s->map);
+	memset(s->first, 0, sizeof s->first);
+}
+
+/* The filter bit of the character that starts k[0..n) (n > 0). */
+static unsigned first_bit(const char *k, size_t n)
+{
+	unsigned char c = (unsigned char)k[0];
+	size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	uint32_t h = 2166136261u;
+	if (l > n)
+		l = n;
+	for (size_t i = 0; i < l; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return (h ^ (h >> 12) ^ (h >> 24)) & 4095;
+}
+
+static int first_ok(const struct cue_set *s, const char *k, size_t n)
+{
+	unsigned b = first_bit(k, n);
+	return (s->first[b >> 6] >> (b & 63)) & 1;
 }
 
 void cue_set_release(struct cue_set *s)
@@ -39,6 +59,8 @@ int cue_set_put(struct cue_set *s, const char *term, uint32_t val)
 	}
 	{
 		uint32_t old = 0;
+		unsigned b = first_bit(key.buf, n);
+		s->first[b >> 6] |= 1ull << (b & 63);
 		hmap_get(&s->map, key.buf, n, &old);
 		hmap_put(&s->map, key.buf, n, (old & CUE_PREFIX) | (val + 1));
 	}
@@ -118,7 +140,8 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 	int in_title = tl && n->tok[i].off < tl;
 	uint32_t v;
 
-	if (n->tok[i].type == TOK_PUNCT)
+	if (n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
+	    !first_ok(s, cn->buf + cn->off[i], cn->off[i + 1] - cn->off[i]))
 		return 0;
 	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
 		const char *k = cn->buf + cn->off[i];
@@ -145,6 +168,8 @@ size_t cue_match_str(const struct cue_set *s, const char *key, size_t n, uint32_
 {
 	size_t best = 0;
 	uint32_t v;
+	if (!n || !first_ok(s, key, n))
+		return 0;
 	for (size_t i = 1; i <= n; i++) {
 		if (i < n && ((unsigned char)key[i] & 0xC0) == 0x80)
 			continue; /* not a character boundary */

@@ -10,7 +10,8 @@
  * Algorithm: the note's tokens are normalised once into a thread-local buffer, so the
  * concatenation of tokens i..j is one contiguous slice. One hash map holds every term and
  * every proper prefix of a term (at character boundaries), the value saying which it is;
- * extending a run stops as soon as the slice is neither, so most tokens cost one lookup.
+ * extending a run stops as soon as the slice is neither, so a token costs at most one lookup
+ * per extension, and none when no term starts with its first character (a 4096-bit filter).
  * Runs never cross the title/body boundary. The normalised tokens of the last note are kept
  * per thread: the analysers of one note share them (the note is recognised by its serial
  * number, see cue_seen_same()). Nothing is allocated per token once the buffers are warm.
@@ -32,6 +33,9 @@ struct cue_set {
 	/* spaceless normalised term or proper prefix -> CUE_PREFIX bit | (caller's value + 1),
 	 * the low bits 0 for a prefix that is no term */
 	struct hmap map;
+	/* a bit per hash of a term's first character: most tokens start no term and are
+	 * rejected with one bit test instead of a hash lookup */
+	uint64_t first[64];
 };
 
 #define CUE_PREFIX 0x80000000u

@@ -381,20 +381,16 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 	NM_GROW(set, capset, mask + 1);
 	memset(set, 0, (mask + 1) * sizeof *set);
 	cue_prepare(n, &cn);
+	/* content and structure: every token */
 	for (size_t i = 0; i < n->ntok; i++) {
-		double u = units_of(n, &n->tok[i]);
+		const struct token *t = &n->tok[i];
+		const char *ts = n->text + t->off;
+		double u = units_of(n, t);
+
 		s->units += u;
 		if (u > 0 && set_add(set, mask, hmap_hash(cn.buf + cn.off[i],
 							   cn.off[i + 1] - cn.off[i])))
 			s->fresh += u;
-	}
-	for (size_t i = 0; i < n->ntok;) {
-		const struct token *t = &n->tok[i];
-		const char *ts = n->text + t->off;
-		uint32_t c;
-		size_t len;
-
-		/* structure */
 		if (t->type == TOK_PUNCT) {
 			int e = tok_has(ts, t->len, excl_marks), q = tok_has(ts, t->len, quest_marks);
 			s->excl += e && !prev_excl;
@@ -420,8 +416,12 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 			else if (tok_has(ts, t->len, time_units) || (nx && tok_is(ns, nl, time_units)))
 				s->dur++;
 		}
-		/* cues */
-		len = (skip & (1u << t->type)) ? 0 : cue_match(&m->cues, &cn, i, skip, &c);
+	}
+	/* cues: longest matches, left to right */
+	for (size_t i = 0; i < n->ntok;) {
+		const struct token *t = &n->tok[i];
+		uint32_t c;
+		size_t len = (skip & (1u << t->type)) ? 0 : cue_match(&m->cues, &cn, i, skip, &c);
 		if (!len) {
 			i++;
 			continue;

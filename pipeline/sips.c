@@ -266,16 +266,18 @@ void sips_score(const struct sips_model *m, const struct note *n, struct strbuf 
 	NM_GROW(seen, capseen, m->ncue + 1);
 	memset(seen, 0, m->ncue);
 	cue_prepare(n, &cn);
-	for (size_t i = 0; i < n->ntok;) {
+	for (size_t i = 0; i < n->ntok; i++) {
 		const struct token *t = &n->tok[i];
-		uint32_t c;
-		size_t len;
 		int q = t->type == TOK_PUNCT && is_question(n->text + t->off, t->len);
 		quest += q && !prevq;
 		prevq = q;
 		tags += t->type == TOK_HASHTAG;
 		mentions += t->type == TOK_MENTION;
-		len = (skip & (1u << t->type)) ? 0 : cue_match(&m->cues, &cn, i, skip, &c);
+	}
+	for (size_t i = 0; i < n->ntok;) {
+		const struct token *t = &n->tok[i];
+		uint32_t c;
+		size_t len = (skip & (1u << t->type)) ? 0 : cue_match(&m->cues, &cn, i, skip, &c);
 		if (!len) {
 			i++;
 			continue;
