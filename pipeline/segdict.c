@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 15u
+#define SEGDICT_VERSION 16u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -366,6 +366,23 @@ static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭
 			       "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
 			       "池查麻苑迟邝";
 
+/* Characters of transliterated foreign names and places, rare in Chinese given names: a
+ * "name" holding one (夏威夷, 桑默斯) is not split after its "surname". */
+static const char transliteration[] = "威夷斯尔克特诺奇夫基姆顿普布格巴塔佩埃奥乌伊索欧什赫瓦茨"
+				      "弗坦迪拿耶默哈莱洛纳蒂萨";
+
+/* Does s[0..n) hold a character of set? */
+static int has_any(const char *s, size_t n, const char *set)
+{
+	size_t i = 0, l;
+	while (i < n) {
+		if (in_set(utf8_decode(s + i, n - i, &l), set))
+			return 1;
+		i += l;
+	}
+	return 0;
+}
+
 static int numeral_measure(const char *k, size_t n)
 {
 	size_t i = 0, l, nn = 0;
@@ -441,7 +458,7 @@ static void apply_granularity(struct builder *b)
 		} else if (e->nchars == 3 && (e->flags & F_NAME)) {
 			size_t l;
 			int32_t cp = utf8_decode(k, e->klen, &l);
-			if (in_set(cp, surnames)) {
+			if (in_set(cp, surnames) && !has_any(k + l, e->klen - l, transliteration)) {
 				double f = e->freq;
 				char given[16], sur[8];
 				size_t gl = e->klen - l;
