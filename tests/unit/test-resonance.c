@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "category.h"
+#include "cue.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "resonance.h"
@@ -298,6 +299,46 @@ static void test_explain(void)
 	sb_release(&ex);
 }
 
+static void test_cue(void)
+{
+	struct cue_set cs;
+	struct cue_note cn;
+	struct note n;
+	uint32_t v = 99;
+	size_t len, found = 0, road = 0;
+	const char *name;
+
+	cue_set_init(&cs);
+	ok(cue_set_put(&cs, "Road Trip", 1) == 0, "cue: a phrase with a space is added");
+	ok(cue_set_put(&cs, "  ", 2) < 0, "cue: an empty term is refused");
+	cue_set_put(&cs, "评论区告诉我", 3);
+	cue_set_put(&cs, "评论区", 4);
+	make_note(&n, "ROAD", "trip 我们的ＲＯＡＤ ＴＲＩＰ，评论区告诉我");
+	cue_prepare(&n, &cn);
+	for (size_t i = 0; i < n.ntok;) {
+		len = cue_match(&cs, &cn, i, 0, &v);
+		if (len) {
+			found |= 1u << v;
+			road += v == 1;
+			i += len;
+		} else {
+			i++;
+		}
+	}
+	ok(road == 1, "cue: title 'ROAD' + body 'trip' is no match (%zu matches)", road);
+	ok(found & 1u << 1, "cue: full-width 'ＲＯＡＤ ＴＲＩＰ' matches 'road trip' over tokens");
+	ok((found & 1u << 3) && !(found & 1u << 4), "cue: the longest term wins (评论区告诉我)");
+	v = 99;
+	len = cue_match_str(&cs, "评论区告诉你", strlen("评论区告诉你"), &v);
+	ok(len == strlen("评论区") && v == 4, "cue: cue_match_str finds the longest prefix term");
+	len = cue_tag_name("#美食[话题]#", strlen("#美食[话题]#"), &name);
+	ok(len == strlen("美食") && !memcmp(name, "美食", len), "cue: tag name of #美食[话题]#");
+	len = cue_tag_name("#ootd", 5, &name);
+	ok(len == 4 && !memcmp(name, "ootd", 4), "cue: tag name of #ootd");
+	ok(cue_tag_name("美食", strlen("美食"), &name) == 0, "cue: not a tag");
+	cue_set_release(&cs);
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -312,6 +353,7 @@ int main(void)
 	test_empty_and_json();
 	test_sips();
 	test_explain();
+	test_cue();
 	sips_model_free(sm);
 	category_model_free(cm);
 	resonance_model_free(rm);
