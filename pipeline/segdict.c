@@ -30,7 +30,7 @@
 #define SEGDICT_MAGIC "NMSEGDIC"
 /* Bump on any change of what compile() produces (format or rules): the version is part of
  * the fingerprint, so caches of older rules are never used. */
-#define SEGDICT_VERSION 16u
+#define SEGDICT_VERSION 18u
 #define DEFAULT_DICT "/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define NPAGES (SEGDICT_CPMAX >> 8)
 /* jieba's dictionary lists many multi-word phrases (改革开放, 结构调整) at this floor
@@ -76,7 +76,7 @@ enum {
 	SRC_LEX = 2,
 	SRC_USER = 4,
 	F_IDIOM = 8,  /* tag i or l */
-	F_NAME = 16,  /* tag nr, nrt, nrfg */
+	F_NAME = 16,  /* tag nr */
 	F_DROP = 32,  /* left out by a granularity rule */
 	F_DEL = 64,   /* deleted by a user dictionary (freq 0) */
 };
@@ -154,7 +154,7 @@ static int tag_flags(const char *tag, size_t n)
 {
 	if ((n == 1 && (tag[0] == 'i' || tag[0] == 'l')))
 		return F_IDIOM;
-	if (n >= 2 && tag[0] == 'n' && tag[1] == 'r')
+	if (n == 2 && tag[0] == 'n' && tag[1] == 'r') /* not nrt (transliterated), nrfg */
 		return F_NAME;
 	return 0;
 }
@@ -366,10 +366,15 @@ static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭
 			       "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
 			       "池查麻苑迟邝";
 
+/* jieba tags many rare entries nr that are no person names (万圣节 9, 米其林 41); names of
+ * people that news text mentions often are frequent (江泽民 2415, 朱镕基 144). Rarer real
+ * names stay whole: on Xiaohongshu a broken brand or festival costs more. */
+#define NAME_MIN_FREQ 100
+
 /* Characters of transliterated foreign names and places, rare in Chinese given names: a
  * "name" holding one (夏威夷, 桑默斯) is not split after its "surname". */
-static const char transliteration[] = "威夷斯尔克特诺奇夫基姆顿普布格巴塔佩埃奥乌伊索欧什赫瓦茨"
-				      "弗坦迪拿耶默哈莱洛纳蒂萨";
+static const char transliteration[] = "夷斯尔特诺奇夫姆顿普布格巴塔埃奥乌伊索欧什赫瓦茨弗坦迪拿"
+				      "耶默哈莱洛纳蒂萨";
 
 /* Does s[0..n) hold a character of set? */
 static int has_any(const char *s, size_t n, const char *set)
@@ -455,7 +460,7 @@ static void apply_granularity(struct builder *b)
 			e->flags |= F_DROP;
 		} else if (e->nchars >= 3 && e->klen >= 3 && !memcmp(k + e->klen - 3, "们", 3)) {
 			e->flags |= F_DROP;
-		} else if (e->nchars == 3 && (e->flags & F_NAME)) {
+		} else if (e->nchars == 3 && (e->flags & F_NAME) && e->freq >= NAME_MIN_FREQ) {
 			size_t l;
 			int32_t cp = utf8_decode(k, e->klen, &l);
 			if (in_set(cp, surnames) && !has_any(k + l, e->klen - l, transliteration)) {

@@ -19,8 +19,8 @@
  * Granularity (segmentation-standard conventions, applied to base-dictionary words only):
  * numeral + measure-word entries (一年, 两个, 第一次; not 一个, 百年) are left out so they split; words
  * ending in the plural suffix 们 with 3+ characters are left out; 3-character person names
- * (tag nr*) that start with a common single-character surname are split into surname and
- * given name (not transliterations such as 夏威夷); words of 4+ characters at jieba's phrase floor frequency (3) that are exactly a
+ * (tag nr, frequency >= 100) that start with a common single-character surname are split into
+ * surname and given name (not transliterations such as 夏威夷); words of 4+ characters at jieba's phrase floor frequency (3) that are exactly a
  * concatenation of 2+-character dictionary words are left out (改革开放, 结构调整).
  *
  * Algorithm: keys become sequences of dense character ids (ids ordered by frequency so hot
