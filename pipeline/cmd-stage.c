@@ -387,9 +387,8 @@ static void progress_show(struct loop *L, size_t cur, int final)
 			 100.0 * (double)bytes / (double)pr->total, (int)(left / 60),
 			 (int)left % 60);
 	}
-	fprintf(stderr, "%snotemine: %ld records, %.1f MB, %.1f MB/s%s%s%s",
-		pr->tty ? "\r" : "", pr->records, mb, rate, eta,
-		final ? (secs >= 10 ? "" : "") : "", pr->tty ? "\033[K" : "\n");
+	fprintf(stderr, "%snotemine: %ld records, %.1f MB, %.1f MB/s%s%s", pr->tty ? "\r" : "",
+		pr->records, mb, rate, eta, pr->tty ? "\033[K" : "\n");
 	pr->shown = pr->tty;
 	if (final && pr->tty) {
 		fputc('\n', stderr);
