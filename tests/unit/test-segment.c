@@ -79,6 +79,8 @@ static const char base_dict[] =
 	"分钟 3000 q\n"
 	"分 6000 q\n"
 	"钟 800 n\n"
+	"夏威夷 312 nr\n"
+	"万圣节 9 nr\n"
 	"iphone 50 eng\n"
 	"c++ 3 nz\n";
 
@@ -214,6 +216,7 @@ int main(void)
 	is_str(seg(d, "南京市长江大桥"), "南京市 长江 大桥", "南京市长江大桥");
 	is_str(seg(d, "改革开放"), "改革 开放", "phrase split into its words");
 	is_str(seg(d, "张学友的演唱会"), "张 学友 的 演唱会", "surname apart");
+	is_str(seg(d, "夏威夷的万圣节"), "夏威夷 的 万圣节", "no split of places and rare nr entries");
 	is_str(seg(d, "很有幸福感"), "很 有 幸福感", "word + productive suffix");
 	is_str(seg(d, "幸福感觉"), "幸福 感觉", "a word that takes the suffix character wins");
 	is_str(seg(d, "水心村"), "水心村", "unknown name + place suffix");
