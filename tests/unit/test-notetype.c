@@ -243,7 +243,7 @@ static void test_json(void)
 	}
 	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(v, "label")), "planting", "json: label");
 	cJSON_Delete(v);
-	ok(notetype_classify(nm, &(struct note){ "", 0, 0, NULL, 0, NULL }, -1, NULL, NULL) ==
+	ok(notetype_classify(nm, &(struct note){ .text = "" }, -1, NULL, NULL) ==
 		   NT_OTHER,
 	   "json: an empty note is other (and out may be NULL)");
 }
