@@ -23,8 +23,8 @@
  * (三 本 书, 五 个 人). No edge list is stored: relaxation
  * happens during the walk. Runs of two or more single Han characters on the best path are
  * then re-read with the dictionary's character model (Viterbi over begin/middle/end/single
- * tags); a word it finds is kept when it beats the characters alone by CM_MARGIN, so that
- * likely unknown words (names, new words) merge.
+ * tags); a word it finds is kept when it beats the characters alone by CM_MARGIN and holds
+ * no function character, so that likely unknown words (names, new words) merge.
  * All buffers live in the scratch and grow with the longest span, at most SEG_CHUNK bytes
  * (longer spans are cut near punctuation or white space): nothing is allocated per token.
  *
@@ -636,6 +636,8 @@ static int accept_merge(const struct seg_scratch *s, const struct segdict_view *
 	for (size_t i = x; i < y; i++) {
 		uint32_t id = s->cid[s->u[i].cb];
 		int t = s->tag[i - ra];
+		if (s->cfl[s->u[i].cb] & SEGDICT_F_FUNC)
+			return 0; /* 才会, 发个: function characters make no new word */
 		gain += v->emit[id * 4 + (uint32_t)t] - v->emit[id * 4 + 3];
 		if (i > x)
 			gain += v->trans[s->tag[i - 1 - ra]][t] - v->trans[3][3];
