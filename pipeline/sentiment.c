@@ -20,7 +20,8 @@
  *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
  *     later (a position is a Han character or a word; a negator reaches an English word over
  *     at most NEG_WINDOW_EN words in between; never across a sentence-final 了). Two negators multiply (double
- *     negation: 不是不好 > 0). A degree word after the negator is dropped and softens it
+ *     negation: 不是不好 > 0; only when adjacent for a term that carries its own negation,
+ *     so 没买…不建议买 stays negative). A degree word after the negator is dropped and softens it
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
  *     question halves it; a conditional or wishful clause (如果, 要是, if, wish) counts 0.3,
@@ -817,6 +818,17 @@ static int ends_before(const char *text, const struct unit *r, const struct unit
 	return 0;
 }
 
+/* A term that carries its own negation (不建议买, 没问题) is reached by an earlier negator
+ * only when adjacent (不是不好): "如果没买不建议买" keeps 不建议买 negative. */
+static int starts_negated(const char *t, size_t n)
+{
+	static const char *const lead[] = { "不", "没", "无", "别", "未", "非", NULL };
+	for (int i = 0; lead[i]; i++)
+		if (n > 3 && !memcmp(t, lead[i], 3))
+			return 1;
+	return 0;
+}
+
 static void grow_seg(size_t need)
 {
 	size_t old = sc.capseg;
@@ -966,7 +978,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
 			if (neg_unit >= 0 && u->pos - neg_end <= win &&
-			    !ends_before(n->text, &sc.u[neg_unit], u)) {
+			    !ends_before(n->text, &sc.u[neg_unit], u) &&
+			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)

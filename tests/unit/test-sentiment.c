@@ -119,6 +119,7 @@ static void test_negation(void)
 	NEG("没有想象中好", "zh negation over 4 characters");
 	POS("好吃，不贵", "zh negation stays in its clause");
 	POS("不是不好", "zh double negation");
+	NEG("如果没买不建议买", "zh a distant negator does not flip a self-negated term");
 	POS("一点都不油腻", "zh negated negative");
 	NEG("not good", "en not good");
 	NEG("this is not a good phone", "en negation scope");
