@@ -216,6 +216,8 @@ static size_t scan(const struct category_model *m, const struct note *n, struct 
 			size_t nl = cue_tag_name(n->text + tk->off, tk->len, &name);
 			int title = n->title_len && tk->off < n->title_len;
 			if (nl) {
+				nm_thread_own(&raw, nm_release_sb);
+				nm_thread_own(&tag, nm_release_sb);
 				sb_reset(&raw);
 				sb_add(&raw, name, nl);
 				nl = cue_key(&tag, raw.buf);
@@ -288,6 +290,8 @@ void category_detect(const struct category_model *m, const struct note *n,
 
 	best->id = -1;
 	best->score = 0;
+	if (!score)
+		nm_thread_own(&score, nm_release_ptr);
 	NM_GROW(score, cap, (size_t)m->npacks + 1);
 	pack_scores(m, seen, nseen, score);
 	for (int p = 0; p < m->npacks; p++)

@@ -121,6 +121,10 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 		cn->off = off;
 		return;
 	}
+	if (!off) {
+		nm_thread_own(&off, nm_release_ptr);
+		nm_thread_own(&buf, nm_release_sb);
+	}
 	NM_GROW(off, cap, n->ntok + 1);
 	sb_reset(&buf);
 	for (size_t i = 0; i < n->ntok; i++) {

@@ -354,8 +354,15 @@ void notetype_thread_release(void)
 	cue_cap = 0;
 }
 
+static void release_thread(void *unused)
+{
+	(void)unused;
+	notetype_thread_release();
+}
+
 static void scratch_reserve(size_t nlen, size_t olen)
 {
+	nm_thread_own(&S, release_thread);
 	if (nlen + 1 > S.cap_n) {
 		S.cap_n = (nlen + 1) * 2;
 		S.n2o = xrealloc(S.n2o, S.cap_n * sizeof *S.n2o);

@@ -361,6 +361,13 @@ static int set_add(uint32_t *set, size_t mask, uint32_t h)
 	}
 }
 
+static void release_md(void *addr)
+{
+	pcre2_match_data **md = addr;
+	pcre2_match_data_free(*md);
+	*md = NULL;
+}
+
 static void scan_note(const struct resonance_model *m, const struct note *n,
 		      struct res_scan *s)
 {
@@ -374,6 +381,11 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 	struct cue_note cn;
 	int prev_excl = 0, prev_quest = 0;
 
+	if (!seen) {
+		nm_thread_own(&seen, nm_release_ptr);
+		nm_thread_own(&set, nm_release_ptr);
+		nm_thread_own(&md, release_md);
+	}
 	NM_GROW(seen, capseen, m->ncue + 1);
 	memset(seen, 0, m->ncue);
 	while (mask + 1 < 2 * n->ntok)

@@ -313,6 +313,20 @@ struct scratch {
 
 static _Thread_local struct scratch sc;
 
+static void scratch_release(void *addr)
+{
+	struct scratch *s = addr;
+	free(s->u);
+	free(s->c);
+	free(s->k);
+	free(s->segmul);
+	free(s->cpos);
+	free(s->opos);
+	sb_release(&s->nb);
+	sb_release(&s->key);
+	memset(s, 0, sizeof *s);
+}
+
 static int lookup(const struct sentiment_model *m, const char *k, size_t n, uint32_t *v)
 {
 	return n && hmap_get(&m->idx, k, n, v);
@@ -669,6 +683,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	const struct token *t = n->tok;
 	uint32_t pos = 0;
 	int mixed = note_mixed_case(n);
+	nm_thread_own(&sc, scratch_release);
 	sc.model = m;
 	sc.title_len = n->title_len;
 	sc.nu = sc.nc = 0;

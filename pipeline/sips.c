@@ -246,6 +246,13 @@ static void add_list(struct strbuf *out, const struct sips_ev *e)
 	sb_addc(out, ']');
 }
 
+static void release_md(void *addr)
+{
+	pcre2_match_data **md = addr;
+	pcre2_match_data_free(*md);
+	*md = NULL;
+}
+
 void sips_score(const struct sips_model *m, const struct note *n, struct strbuf *out,
 		struct strbuf *explain)
 {
@@ -263,6 +270,11 @@ void sips_score(const struct sips_model *m, const struct note *n, struct strbuf 
 	struct cue_note cn;
 
 	memset(ev, 0, sizeof ev);
+	if (!seen) {
+		nm_thread_own(&seen, nm_release_ptr);
+		nm_thread_own(&md, release_md);
+		nm_thread_own(&catev, nm_release_sb);
+	}
 	NM_GROW(seen, capseen, m->ncue + 1);
 	memset(seen, 0, m->ncue);
 	cue_prepare(n, &cn);

@@ -262,6 +262,48 @@ int nm_read_file(const char *path, struct strbuf *sb)
 	return 0;
 }
 
+#define NM_MAX_THREAD_OWN 64
+
+static _Thread_local struct {
+	void *addr;
+	void (*release)(void *);
+} thread_own[NM_MAX_THREAD_OWN];
+static _Thread_local int thread_nown;
+
+void nm_thread_own(void *addr, void (*release)(void *addr))
+{
+	for (int i = 0; i < thread_nown; i++)
+		if (thread_own[i].addr == addr && thread_own[i].release == release)
+			return;
+	if (thread_nown == NM_MAX_THREAD_OWN) {
+		fputs("notemine: too many thread-local buffers\n", stderr);
+		abort();
+	}
+	thread_own[thread_nown].addr = addr;
+	thread_own[thread_nown].release = release;
+	thread_nown++;
+}
+
+void nm_thread_release(void)
+{
+	while (thread_nown > 0) {
+		thread_nown--;
+		thread_own[thread_nown].release(thread_own[thread_nown].addr);
+	}
+}
+
+void nm_release_ptr(void *addr)
+{
+	void **p = addr;
+	free(*p);
+	*p = NULL;
+}
+
+void nm_release_sb(void *addr)
+{
+	sb_release(addr);
+}
+
 double nm_now(void)
 {
 	struct timespec ts;

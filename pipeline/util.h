@@ -70,6 +70,16 @@ void sb_add_json_num(struct strbuf *sb, double v);
 /* Read a whole file into sb (appending). Returns 0, or -1 after error(). */
 int nm_read_file(const char *path, struct strbuf *sb);
 
+/* Thread-local scratch memory: a module that keeps per-thread buffers registers each one the
+ * first time it allocates it (addr: the thread-local variable; release: frees what it holds).
+ * A worker thread calls nm_thread_release() right before it ends, so that nothing it
+ * allocated is lost; the buffers must not be used by that thread afterwards. */
+void nm_thread_own(void *addr, void (*release)(void *addr));
+void nm_thread_release(void);
+/* Ready-made release functions: a pointer variable (free), a struct strbuf (sb_release). */
+void nm_release_ptr(void *addr);
+void nm_release_sb(void *addr);
+
 /* Monotonic seconds, for progress and benchmarks only. */
 double nm_now(void);
 
