@@ -511,10 +511,11 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 		return;
 	}
 	if (p->o.format == OUT_WORDS) {
+		/* tokens never hold white space, so they are written as they are */
 		for (size_t i = 0; i < w->toks.n; i++) {
 			if (i)
 				sb_addc(out, ' ');
-			tsv_field(out, w->text.buf + w->toks.v[i].off, w->toks.v[i].len, SIZE_MAX);
+			sb_add(out, w->text.buf + w->toks.v[i].off, w->toks.v[i].len);
 		}
 		sb_addc(out, '\n');
 		return;

@@ -396,6 +396,18 @@ static int is_num_suffix(int32_t cp)
 	       cp == 0x4E07 || cp == 0x4EBF;
 }
 
+/* Is the suffix character at c the start of a longer word instead (20 分钟, 3 时间)? */
+static int suffix_starts_word(const int32_t *cp, size_t c, size_t c1)
+{
+	int32_t x = norm_t2s_cp(cp[c]), next = c + 1 < c1 ? norm_t2s_cp(cp[c + 1]) : 0;
+	if (x == 0x5206) /* 分: 分钟 */
+		return next == 0x949F;
+	if (x == 0x65F6) /* 时: 时候 时间 时代 时期 时刻 时段 */
+		return next == 0x5019 || next == 0x95F4 || next == 0x4EE3 || next == 0x671F ||
+		       next == 0x523B || next == 0x6BB5;
+	return 0;
+}
+
 static int is_sign(int32_t cp)
 {
 	return cp == '-' || cp == 0xFF0D || cp == '+' || cp == 0xFF0B || cp == 0x2212;
@@ -469,7 +481,8 @@ static size_t make_units(struct seg_scratch *s, size_t c0, size_t c1)
 					c++;
 				else if (c < c1 && cls[c] == SEGC_HAN &&
 					 is_num_suffix(norm_t2s_cp(cp[c])) &&
-					 (cp[c] != 0x5E74 || c - u->cb >= 4))
+					 (cp[c] != 0x5E74 || c - u->cb >= 4) &&
+					 !suffix_starts_word(cp, c, c1))
 					c++; /* 1997年 whole, 10年 apart (a duration) */
 			}
 		} else if (k == SEGC_OTHER || k == SEGC_MARK) {

@@ -55,9 +55,10 @@ static const char *const pat_src[P_N] = {
 	/* prices */
 	"(?:US\\$|HK\\$|[$¥￥€£])\\s?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
 	"(?:[kKwW万千](?![A-Za-z]))?\\+?",
-	/* numbers with decimals, dates, units */
+	/* numbers with dates or times, units or percentages (plain numbers, decimals and
+	 * Chinese units such as 3.5万, 1997年 are the segmenter's) */
 	"[0-9０-９]+(?:[.．:：/\\-][0-9０-９]+)*"
-	"(?:%|％|‰|℃|°[CF]?|万|亿|年|月|日|号|"
+	"(?:%|％|‰|"
 	"(?:kg|mg|ml|mL|km|cm|mm|mi|lbs|lb|oz|ft|hrs|hr|mins|min|sec|am|pm|AM|PM|mAh|GB|TB|MB|"
 	"Hz|g|l|L|m|h|k|K|w|W|s|p|P|x|X|G|T)(?![A-Za-z]))?",
 };
@@ -200,6 +201,33 @@ static size_t keycap_len(const char *text, size_t len, size_t pos)
 	return 0;
 }
 
+/* A number match is a special token only when it is more than a number: it ends in a unit
+ * or a percent sign, or holds a date or time separator (2024.11.07, 12:30, 1/2, 3-5). Plain
+ * integers and decimals go to the segmenter, which keeps 3.5万 and 1997年 whole and splits
+ * 1 个 as segmentation standards do. */
+static int number_is_special(const char *m, size_t n)
+{
+	size_t dots = 0;
+	unsigned char last = (unsigned char)m[n - 1];
+	if (!(last >= '0' && last <= '9') && !(n >= 3 && (unsigned char)m[n - 3] == 0xEF &&
+					       (unsigned char)m[n - 2] == 0xBC &&
+					       last >= 0x90 && last <= 0x99))
+		return 1; /* a unit or percent sign */
+	for (size_t i = 0; i < n; i++) {
+		if (m[i] == ':' || m[i] == '/' || m[i] == '-')
+			return 1;
+		if (m[i] == '.')
+			dots++;
+		if ((unsigned char)m[i] == 0xEF && i + 2 < n && (unsigned char)m[i + 1] == 0xBC &&
+		    ((unsigned char)m[i + 2] == 0x9A || (unsigned char)m[i + 2] == 0x8E)) {
+			if ((unsigned char)m[i + 2] == 0x9A)
+				return 1; /* ： */
+			dots++;         /* ． */
+		}
+	}
+	return dots >= 2;
+}
+
 /* URL: trim trailing punctuation that usually ends the sentence, not the URL. */
 static size_t trim_url(const char *u, size_t n)
 {
@@ -292,9 +320,9 @@ static size_t special_at(const struct tokenizer *tk, struct tok_scratch *s, cons
 			*type = TOK_EMOJI;
 			return n;
 		}
-		if (is_ascii_alnum(prev) || prev == '.')
+		if (is_ascii_alnum(prev) || prev == '.' || prev == '-' || prev == ',')
 			return 0;
-		if ((n = try_pat(tk, s, P_NUMBER, text, len, pos))) {
+		if ((n = try_pat(tk, s, P_NUMBER, text, len, pos)) && number_is_special(text + pos, n)) {
 			*type = TOK_NUMBER;
 			return n;
 		}
@@ -315,7 +343,8 @@ static size_t special_at(const struct tokenizer *tk, struct tok_scratch *s, cons
 				    (pc >= 0xFF41 && pc <= 0xFF5A) || pc == 0xFF0E)
 					return 0;
 			}
-			if ((n = try_pat(tk, s, p, text, len, pos))) {
+			if ((n = try_pat(tk, s, p, text, len, pos)) &&
+			    (p == P_PRICE || number_is_special(text + pos, n))) {
 				*type = TOK_NUMBER;
 				return n;
 			}

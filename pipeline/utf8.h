@@ -12,8 +12,46 @@
 struct strbuf;
 
 /* Length in bytes (1-4) of the valid UTF-8 sequence at s (n bytes available), or 0 when
- * the bytes at s do not start a valid sequence. */
-size_t utf8_valid_len(const char *s, size_t n);
+ * the bytes at s do not start a valid sequence. Inline: it runs once per character on hot
+ * paths (repair, JSON output). */
+static inline size_t utf8_valid_len(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c;
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		return 2;
+	}
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
 
 /* Decode the code point at s; on invalid input return U+FFFD and set *len to 1.
  * n must be > 0. */

@@ -220,6 +220,8 @@ int main(void)
 	is_str(seg(d, "很有幸福感"), "很 有 幸福感", "word + productive suffix");
 	is_str(seg(d, "幸福感觉"), "幸福 感觉", "a word that takes the suffix character wins");
 	is_str(seg(d, "水心村"), "水心村", "unknown name + place suffix");
+	is_str(seg(d, "开车20分钟"), "开车 20 分钟", "number + 分钟: the suffix 分 starts a longer word");
+	is_str(seg(d, "12时30分"), "12时 30分", "clock times keep 时 and 分");
 	is_str(seg(d, "我们村"), "我们 村", "no affix after a pronoun");
 
 	/* folding for lookup, original characters out */
