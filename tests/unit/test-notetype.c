@@ -19,40 +19,18 @@
 #include "normalize.h"
 #include "notetype.h"
 #include "segdict.h"
+#include "fixture.h"
 #include "tap.h"
 #include "token.h"
 #include "util.h"
 
-static struct lexset ls;
-static struct segdict *dict;
-static struct tokenizer *tk;
-static struct tok_scratch *ts;
 static struct category_model *cm;
 static struct notetype_model *nm;
-static struct tokens toks;
-static struct strbuf text = STRBUF_INIT;
 static struct strbuf out = STRBUF_INIT;
 
 static int setup(void)
 {
-	const char *root = "lexicons";
-	struct segdict_opts so;
-	struct tokenizer_opts to;
-
-	norm_init(1);
-	memset(&ls, 0, sizeof ls);
-	if (lexset_load(&ls, &root, 1) < 0)
-		return -1;
-	memset(&so, 0, sizeof so);
-	so.dict_path = "none";
-	so.ls = &ls;
-	so.t2s = 1;
-	so.cache_dir = "";
-	if (segdict_open(&dict, &so) < 0)
-		return -1;
-	memset(&to, 0, sizeof to);
-	to.dict = dict;
-	if (!(tk = tokenizer_new(&to)) || !(ts = tok_scratch_new(tk)))
+	if (fixture_setup() < 0)
 		return -1;
 	if (!(cm = category_model_new(&ls)))
 		return -1;
@@ -62,19 +40,7 @@ static int setup(void)
 
 static void make_note(struct note *n, const char *title, const char *desc)
 {
-	sb_reset(&text);
-	if (title) {
-		sb_adds(&text, title);
-		sb_addc(&text, '\n');
-	}
-	sb_adds(&text, desc);
-	tokenize(tk, ts, text.buf, text.len, &toks);
-	memset(n, 0, sizeof *n);
-	n->text = text.buf;
-	n->len = text.len;
-	n->title_len = title ? strlen(title) : 0;
-	n->tok = toks.v;
-	n->ntok = toks.n;
+	fixture_note(n, title, desc);
 }
 
 /* Classify; the JSON value is left in out. */
