@@ -472,37 +472,6 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 	}
 }
 
-/* Append v (finite, 0 <= v < 1e6) as sb_add_json_num() would: at most 4 decimals, trailing
- * zeros dropped; without printf, as this runs for every note. */
-static void add_num(struct strbuf *out, double v)
-{
-	char b[32], d[16];
-	size_t l = 0, k = 0;
-	unsigned long long q = (unsigned long long)(v * 10000 + 0.5), ip = q / 10000;
-	unsigned f = (unsigned)(q % 10000);
-	if (!(v >= 0 && v < 1e6)) {
-		sb_add_json_num(out, v);
-		return;
-	}
-	do
-		d[k++] = (char)('0' + ip % 10);
-	while ((ip /= 10));
-	while (k)
-		b[l++] = d[--k];
-	if (f) {
-		int digits = 4;
-		while (f % 10 == 0) {
-			f /= 10;
-			digits--;
-		}
-		b[l++] = '.';
-		for (int i = digits - 1; i >= 0; i--, f /= 10)
-			b[l + (size_t)i] = (char)('0' + f % 10);
-		l += (size_t)digits;
-	}
-	sb_add(out, b, l);
-}
-
 static double cap(double v, double c)
 {
 	return v < c ? v : c;
@@ -589,12 +558,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	}
 	if (out) {
 		sb_adds(out, "{\"score\":");
-		add_num(out, round(score * 10) / 10);
+		sb_add_json_num(out, round(score * 10) / 10);
 		for (int p = 0; p < 5; p++) {
 			sb_adds(out, ",\"");
 			sb_adds(out, part_name[p]);
 			sb_adds(out, "\":");
-			add_num(out, part[p]);
+			sb_add_json_num(out, part[p]);
 		}
 		sb_adds(out, ",\"evidence\":{");
 		for (int p = 0; p < 5; p++) {

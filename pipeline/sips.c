@@ -191,37 +191,6 @@ static void add_audience(const char **aud, size_t *naud, const char *w)
 		aud[(*naud)++] = w;
 }
 
-/* Append v (finite, 0 <= v < 1e6) as sb_add_json_num() would: at most 4 decimals, trailing
- * zeros dropped; without printf, as this runs for every note. */
-static void add_num(struct strbuf *out, double v)
-{
-	char b[32], d[16];
-	size_t l = 0, k = 0;
-	unsigned long long q = (unsigned long long)(v * 10000 + 0.5), ip = q / 10000;
-	unsigned f = (unsigned)(q % 10000);
-	if (!(v >= 0 && v < 1e6)) {
-		sb_add_json_num(out, v);
-		return;
-	}
-	do
-		d[k++] = (char)('0' + ip % 10);
-	while ((ip /= 10));
-	while (k)
-		b[l++] = d[--k];
-	if (f) {
-		int digits = 4;
-		while (f % 10 == 0) {
-			f /= 10;
-			digits--;
-		}
-		b[l++] = '.';
-		for (int i = digits - 1; i >= 0; i--, f /= 10)
-			b[l + (size_t)i] = (char)('0' + f % 10);
-		l += (size_t)digits;
-	}
-	sb_add(out, b, l);
-}
-
 static double sat(double x, double k)
 {
 	return x > 0 ? 1 - exp(-x / k) : 0;
@@ -361,7 +330,7 @@ void sips_score(const struct sips_model *m, const struct note *n, struct strbuf 
 			sb_adds(out, s ? ",\"" : "{\"");
 			sb_adds(out, stage_name[s]);
 			sb_adds(out, "\":");
-			add_num(out, v[s]);
+			sb_add_json_num(out, v[s]);
 		}
 		sb_adds(out, ",\"category\":");
 		if (best.id >= 0) {

@@ -219,25 +219,45 @@ void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 
 void sb_add_json_num(struct strbuf *sb, double v)
 {
-	char tmp[64];
-	size_t n;
+	char b[40], d[24];
+	size_t l = 0, k = 0;
+	unsigned long long q, ip;
+	unsigned f;
 	if (!isfinite(v)) {
 		sb_adds(sb, "null");
 		return;
 	}
-	if (fabs(v) < 5e-5)
-		v = 0;
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) >= 1e12) { /* rare: let printf do it */
 		sb_addf(sb, "%.0f", v);
 		return;
 	}
-	snprintf(tmp, sizeof tmp, "%.4f", v);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		n--;
-	if (n > 0 && tmp[n - 1] == '.')
-		n--;
-	sb_add(sb, tmp, n);
+	/* Fixed point with 4 decimals, without printf: this runs for every number of every note. */
+	q = (unsigned long long)(fabs(v) * 10000 + 0.5);
+	if (!q) {
+		sb_addc(sb, '0');
+		return;
+	}
+	ip = q / 10000;
+	f = (unsigned)(q % 10000);
+	if (v < 0)
+		b[l++] = '-';
+	do
+		d[k++] = (char)('0' + ip % 10);
+	while ((ip /= 10));
+	while (k)
+		b[l++] = d[--k];
+	if (f) {
+		int digits = 4;
+		while (f % 10 == 0) {
+			f /= 10;
+			digits--;
+		}
+		b[l++] = '.';
+		for (int i = digits - 1; i >= 0; i--, f /= 10)
+			b[l + (size_t)i] = (char)('0' + f % 10);
+		l += (size_t)digits;
+	}
+	sb_add(sb, b, l);
 }
 
 int nm_read_file(const char *path, struct strbuf *sb)
