@@ -194,7 +194,9 @@ static int flush_out(struct strbuf *sb)
  * (record_parse_json), so parsing runs in parallel too; other formats are parsed by the reader
  * and the cJSON object is handed over (reader_detach). Bad-record messages and --explain text
  * are collected per batch and written to stderr when the batch is written, so they too come in
- * input order.
+ * input order. When a pipe or terminal pauses (reader_would_block), the partial batch is
+ * submitted and everything in flight written before the read blocks, so a live stream
+ * (tail -f dump.jsonl | notemine run) flows record by record.
  */
 #define BATCH_RECORDS 256
 #define BATCH_BYTES (64u << 10)
@@ -472,6 +474,21 @@ static void batch_add(struct reader *r, struct batch *b, int got, const struct r
 	}
 }
 
+/* Wait for every batch in flight and write them, in order (main thread). */
+static void drain_all(struct loop *L)
+{
+	while (L->write_seq < L->fill_seq) {
+		struct batch *b = &L->ring[(size_t)L->write_seq % L->nslot];
+		if (L->threaded) {
+			pthread_mutex_lock(&L->mu);
+			while (b->state != B_DONE)
+				pthread_cond_wait(&L->done, &L->mu);
+			pthread_mutex_unlock(&L->mu);
+		}
+		batch_write(L, b);
+	}
+}
+
 static int want_jobs(int jobs)
 {
 	if (jobs == 0) {
@@ -552,7 +569,15 @@ int cli_run_stages(struct cli *c)
 		names[f] = xstrdup(reader_name(r));
 		reader_set_deferred(r, 1);
 		b = batch_acquire(&L, names[f]);
-		while (L.rc < 2 && (got = reader_next(r, &rec)) != REC_EOF) {
+		while (L.rc < 2) {
+			if (b->n && reader_would_block(r)) {
+				/* a live stream paused: put out what we have before waiting */
+				batch_submit(&L, b);
+				drain_all(&L);
+				b = batch_acquire(&L, names[f]);
+			}
+			if ((got = reader_next(r, &rec)) == REC_EOF)
+				break;
 			if (got == REC_IOERR) {
 				L.rc = 2;
 				break;
@@ -570,17 +595,7 @@ int cli_run_stages(struct cli *c)
 		L.pr.done_bytes += reader_offset(r);
 		reader_close(r);
 	}
-	/* write what is still in flight, in order */
-	while (L.write_seq < L.fill_seq) {
-		struct batch *b = &L.ring[(size_t)L.write_seq % L.nslot];
-		if (L.threaded) {
-			pthread_mutex_lock(&L.mu);
-			while (b->state != B_DONE)
-				pthread_cond_wait(&L.done, &L.mu);
-			pthread_mutex_unlock(&L.mu);
-		}
-		batch_write(&L, b);
-	}
+	drain_all(&L); /* what is still in flight, in order */
 	progress_show(&L, 0, 1);
 	pthread_mutex_lock(&L.mu);
 	L.quit = 1;

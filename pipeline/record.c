@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -309,12 +310,17 @@ const char *record_guess_encoding(const char *bytes, size_t n)
 	return name;
 }
 
-/* Fill the buffer with the first SNIFF bytes (or all there is). 0, or -1 after error(). */
+/* Fill the buffer with the first SNIFF bytes (or all there is) from files and memory; from a
+ * pipe or terminal only what the first read brings, so a live stream (tail -f | notemine)
+ * is not held back waiting for 64 KB. 0, or -1 after error(). */
 static int sniff_fill(struct reader *r)
 {
-	while (!r->eof && r->end - r->pos < SNIFF)
+	while (!r->eof && r->end - r->pos < SNIFF) {
 		if (fill(r) < 0)
 			return -1;
+		if (!r->size && r->fd >= 0)
+			break;
+	}
 	return 0;
 }
 
@@ -450,6 +456,21 @@ size_t reader_offset(const struct reader *r)
 	if (r->src_cnv) /* input bytes, as reader_size() counts them */
 		return r->raw_consumed - (r->rawend - r->rawpos);
 	return r->consumed + r->pos;
+}
+
+int reader_would_block(const struct reader *r)
+{
+	struct pollfd pfd;
+	if (r->fd < 0 || r->eof || r->size)
+		return 0;
+	if (r->pos < r->end && memchr(r->buf + r->pos, '\n', r->end - r->pos))
+		return 0;
+	if (r->src_cnv && r->rawpos < r->rawend)
+		return 0;
+	pfd.fd = r->fd;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) == 0;
 }
 
 void reader_set_deferred(struct reader *r, int on)

@@ -76,6 +76,11 @@ size_t reader_size(const struct reader *r);
  * error(). The record's pointers stay valid until the next call. */
 int reader_next(struct reader *r, struct record *rec);
 
+/* Would the next reader_next() wait for input? True only for pipes and terminals with no
+ * complete line buffered and nothing ready to read (poll), so a caller can flush what it
+ * holds before blocking; always false for regular files and memory. */
+int reader_would_block(const struct reader *r);
+
 /* Deferred parsing (on != 0): JSON Lines records come back as REC_OK with obj NULL and the
  * line in raw/rawlen, unparsed; the caller parses them with record_parse_json(). Other formats
  * are unaffected. */
