@@ -18,6 +18,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "lexicon.h"
 #include "pipeline.h"
 #include "record.h"
 #include "utf8.h"
@@ -40,8 +41,13 @@ static void setup(void)
 		o.t2s = 1;
 		o.format = i ? OUT_TSV : OUT_JSON;
 		o.types = o.offsets = !i;
-		if (!(pl[i] = pipeline_new(&o)))
+		if (!(pl[i] = pipeline_new(&o))) {
+			/* stderr may be closed (-close_fd_mask=2): say it on stdout */
+			printf("fuzz-run: cannot build the pipeline (lexicons: %s); run 'notemine "
+			       "lexicon check'\n", lex_default_root());
+			fflush(stdout);
 			abort();
+		}
 		pw[i] = pipeline_worker_new(pl[i]);
 	}
 }

@@ -30,6 +30,14 @@ static struct tok_scratch *ts;
 static struct tokens toks, again;
 static struct strbuf text;
 
+static struct segdict_opts *so_init(struct segdict_opts *so)
+{
+	memset(so, 0, sizeof *so);
+	so->ls = &lex;
+	so->t2s = 1;
+	return so;
+}
+
 static void setup(void)
 {
 	const char *root;
@@ -39,13 +47,13 @@ static void setup(void)
 		return;
 	norm_init(1);
 	root = lex_default_root();
-	if (lexset_load(&lex, &root, 1) < 0)
+	if (lexset_load(&lex, &root, 1) < 0 || segdict_open(&dict, so_init(&so)) < 0) {
+		/* stderr may be closed (-close_fd_mask=2): say it on stdout */
+		printf("fuzz-tokenize: cannot load the lexicons or the dictionary (root %s); "
+		       "run 'notemine lexicon check'\n", root);
+		fflush(stdout);
 		abort();
-	memset(&so, 0, sizeof so);
-	so.ls = &lex;
-	so.t2s = 1;
-	if (segdict_open(&dict, &so) < 0)
-		abort();
+	}
 	memset(&to, 0, sizeof to);
 	to.dict = dict;
 	if (!(tk = tokenizer_new(&to)))
