@@ -95,6 +95,26 @@ grep -q '^notemine: 1000 records, [0-9.]* MB, [0-9.]* MB/s' "$t/e" || fail "--pr
 $nm run --progress "$t/a.jsonl" 2> /dev/null > "$t/p"
 head -1000 "$t/ab1" | cmp -s - "$t/p" || fail "--progress changes stdout"
 
+# a live stream flows record by record: the first record's output comes out while the input
+# is still open (the writer waits for it before writing the second record; the timeout only
+# guards against a hang)
+for j in 1 2; do
+	rm -f "$t/in.fifo" "$t/out.fifo"
+	mkfifo "$t/in.fifo" "$t/out.fifo" || fail "mkfifo"
+	timeout 60 "$nm" run -j $j < "$t/in.fifo" > "$t/out.fifo" 2>/dev/null &
+	pid=$!
+	exec 3> "$t/in.fifo" 4< "$t/out.fifo"
+	echo '{"title":"一"}' >&3
+	if read -r first <&4; then :; else first=; fi
+	echo '{"title":"二"}' >&3
+	exec 3>&-
+	read -r second <&4 || second=
+	exec 4<&-
+	wait $pid
+	case "$first" in '{"title":"一","tokens":'*) ;; *) fail "stream -j $j: first record not out before the input ended: '$first'" ;; esac
+	case "$second" in '{"title":"二","tokens":'*) ;; *) fail "stream -j $j: second record: '$second'" ;; esac
+done
+
 # GNU parallel: the recipe of docs/large-dumps.md gives the output of one process
 if command -v parallel > /dev/null 2>&1; then
 	# a clean dump: identical bytes
