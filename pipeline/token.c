@@ -236,10 +236,11 @@ static size_t trim_url(const char *u, size_t n)
 	return n;
 }
 
-/* Is there a special token at pos? Returns its length and type, or 0. pending_start is the
- * start of the current ordinary run (for e-mail addresses, which start before '@'). */
+/* Is there a special token at pos? Returns its length and type, or 0, and sets *start. run is
+ * the start of the current ordinary run: an e-mail address starts before its '@', but never
+ * before run (the bytes before it already belong to a token). */
 static size_t special_at(const struct tokenizer *tk, struct tok_scratch *s, const char *text,
-			 size_t len, size_t pos, size_t *start, int *type)
+			 size_t len, size_t pos, size_t run, size_t *start, int *type)
 {
 	unsigned char c = (unsigned char)text[pos];
 	int prev = pos > 0 ? (unsigned char)text[pos - 1] : 0;
@@ -267,7 +268,7 @@ static size_t special_at(const struct tokenizer *tk, struct tok_scratch *s, cons
 		return 0;
 	case '@': {
 		size_t b = pos;
-		while (b > 0 && (is_ascii_alnum((unsigned char)text[b - 1]) ||
+		while (b > run && (is_ascii_alnum((unsigned char)text[b - 1]) ||
 				 strchr("._%+-", text[b - 1])))
 			b--;
 		if (b < pos && (n = try_pat(tk, s, P_EMAIL, text, len, b))) {
@@ -371,7 +372,7 @@ void tokenize(const struct tokenizer *tk, struct tok_scratch *s, const char *tex
 			pos += 3;
 			continue;
 		}
-		n = special_at(tk, s, text, len, pos, &start, &type);
+		n = special_at(tk, s, text, len, pos, run, &start, &type);
 		if (!n) {
 			pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 			continue;
