@@ -90,6 +90,8 @@
 #define TITLE_WEIGHT 1.5
 #define CLAUSE_SAT 2.0     /* a clause's words saturate towards this sum */
 #define NEG_BIAS 1.1
+#define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
+#define RATING_SLOPE 5.0
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -109,13 +111,15 @@ enum srole {
 	R_PDEG,       /* polar word that is a degree word before another polar word (好贵) */
 	R_CMP,        /* comparison (不如): negates what follows, else counts its own weight */
 	R_SKIP,       /* English function word: not counted in negation and degree distances */
+	R_NEG_END,    /* ends a negator's scope, which then counts nothing (don't know, never knew) */
+	R_INTERJ,     /* polar interjection counted as written, like an emoticon (lol, haha) */
 	R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
-	"pdeg",  "cmp",     "skip",
+	"pdeg",  "cmp",     "skip",     "neg_end", "interj",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -131,6 +135,7 @@ struct sentiment_model {
 	struct sent_entry *e;
 	size_t n, cap;
 	const struct category_model *cats;
+	uint32_t rating; /* entry of rating units (5 stars, 4/5): weight from the rating */
 };
 
 static int role_of(const char *s)
@@ -182,6 +187,7 @@ static double role_default(int role)
 	case R_COND:
 	case R_RHET:
 	case R_QEND:
+	case R_NEG_END:
 	case R_DOMAIN: return 0;
 	default: return 1;
 	}
@@ -253,6 +259,7 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 		idx_put(&m->idx, r->key, kl, model_add(m, w, role));
 		idx_prefixes(&m->idx, r->key, kl);
 	}
+	m->rating = model_add(m, 0, R_POLAR);
 	sb_release(&key);
 	return m;
 }
@@ -274,7 +281,9 @@ struct unit {
 	int clause;
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
-	uint8_t raw;        /* emoticon / emoji (1), hashtag (2): counted as written */
+	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4):
+			     * counted as written */
+	float rw;           /* a rating's weight (raw 4) */
 };
 
 struct clause {
@@ -363,7 +372,8 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 	u->clause = (int)sc.nc - 1;
 	u->entry = entry;
 	u->caps = 0;
-	u->raw = 0;
+	u->raw = entry >= 0 && sc.model->e[entry].role == R_INTERJ ? 3 : 0;
+	u->rw = 0;
 	if (entry >= 0 && sc.model->e[entry].role == R_COND)
 		sc.c[u->clause].cond = 1;
 	if (entry >= 0 && sc.model->e[entry].role == R_RHET)
@@ -457,7 +467,7 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 static int is_polar_entry(const struct sentiment_model *m, uint32_t entry)
 {
 	int r = m->e[entry].role;
-	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG;
+	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG || r == R_INTERJ;
 }
 
 static int is_latin_tok(int t)
@@ -556,6 +566,113 @@ found:
 	return 1;
 }
 
+/* True when token i is the (case-insensitive) word w. */
+static int tok_is(const struct note *n, size_t i, const char *w)
+{
+	size_t l = strlen(w);
+	if (i >= n->ntok || !is_latin_tok(n->tok[i].type) || n->tok[i].len != l)
+		return 0;
+	for (size_t k = 0; k < l; k++) {
+		char c = n->text[n->tok[i].off + k];
+		if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* The value of token i as a rating number: digits with an optional decimal part, or an
+ * English number word up to ten. -1 when it is neither. */
+static double number_of(const struct note *n, size_t i, double *den)
+{
+	static const char *const words[] = { "zero", "one", "two", "three", "four", "five",
+					     "six", "seven", "eight", "nine", "ten", NULL };
+	const struct token *t = &n->tok[i];
+	const char *s = n->text + t->off;
+	double v = 0, scale = 0;
+	*den = 0;
+	if (t->type != TOK_NUMBER) {
+		for (int k = 0; words[k]; k++)
+			if (tok_is(n, i, words[k]))
+				return k;
+		return -1;
+	}
+	for (size_t k = 0; k < t->len; k++) {
+		char c = s[k];
+		if (c >= '0' && c <= '9' && scale == 0) {
+			v = v * 10 + (c - '0');
+		} else if (c >= '0' && c <= '9') {
+			v += (c - '0') * scale;
+			scale /= 10;
+		} else if (c == '.' && scale == 0 && k + 1 < t->len) {
+			scale = 0.1;
+		} else if (c == '/' && !*den && k + 1 < t->len) {
+			/* 4/5: the rest is the scale */
+			double d = 0;
+			for (size_t q = k + 1; q < t->len; q++) {
+				if (s[q] < '0' || s[q] > '9')
+					return -1;
+				d = d * 10 + (s[q] - '0');
+			}
+			*den = d;
+			break;
+		} else {
+			return -1;
+		}
+	}
+	return v;
+}
+
+/* A rating at token i: "5 stars", "one star", "4.5 stars", "4/5", "8/10", "9 out of 10".
+ * Returns the tokens it spans (0: none) and its weight in *w: the share of the scale
+ * r = value / scale becomes (r - RATING_MID) * RATING_SLOPE, clamped to +-2.5 (5/5 +1.75,
+ * 4/5 +0.75, 3/5 -0.25, 1/5 -2.25). A bare number of stars is out of 5 (out of 10 above 5);
+ * a fraction needs the scale 5 or 10 (a date such as 3/12 is not a rating). */
+static size_t rating_at(const struct note *n, size_t i, double *w)
+{
+	double den, den2, a = number_of(n, i, &den), r;
+	size_t used = 1;
+	if (a < 0)
+		return 0;
+	if (den) {
+		if ((den != 5 && den != 10) || tok_is(n, i + 1, "of"))
+			return 0; /* 1/10 of a second */
+		if (tok_is(n, i + 1, "stars") || tok_is(n, i + 1, "star"))
+			used = 2;
+	} else if (tok_is(n, i + 1, "stars") || tok_is(n, i + 1, "star")) {
+		den = a <= 5 ? 5 : 10;
+		used = 2;
+	} else if (tok_is(n, i + 1, "out") && tok_is(n, i + 2, "of") && i + 3 < n->ntok &&
+		   (r = number_of(n, i + 3, &den2)) > 0 && !den2 && (r == 5 || r == 10)) {
+		den = r;
+		used = 4;
+	} else {
+		return 0;
+	}
+	if (a > den)
+		return 0;
+	r = (a / den - RATING_MID) * RATING_SLOPE;
+	*w = r > 2.5 ? 2.5 : r < -2.5 ? -2.5 : r;
+	return used;
+}
+
+/* Add the rating unit at token i when there is one; the tokens used. */
+static size_t rating_unit(const struct sentiment_model *m, const struct note *n, size_t i,
+			  uint32_t *pos)
+{
+	double w;
+	size_t k = rating_at(n, i, &w);
+	const struct token *t = n->tok;
+	if (!k)
+		return 0;
+	add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off, *pos, *pos + 1,
+		 (int)m->rating);
+	sc.u[sc.nu - 1].raw = 4;
+	sc.u[sc.nu - 1].rw = (float)w;
+	cur_clause()->last_end = t[i + k - 1].off + t[i + k - 1].len;
+	(*pos)++;
+	return k;
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -563,6 +680,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	const struct token *t = n->tok;
 	size_t best = 0, used = 0, bestwords = 0, j;
 	uint32_t bestv = 0, v;
+	if ((j = rating_unit(m, n, i, pos)))
+		return j;
 	sb_reset(&sc.key);
 	for (j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
 		if (t[j].type == TOK_PUNCT) {
@@ -661,6 +780,24 @@ static void punct(const char *s, size_t n)
 	}
 }
 
+/* The character of an HTML entity spelled by tokens i..i+2 (&, lt|gt|amp|quot|apos, ;),
+ * adjacent; 0 when there is none. */
+static char entity_at(const struct note *n, size_t i)
+{
+	static const struct { const char *name; char c; } ent[] = {
+		{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' }, { "apos", '\'' },
+	};
+	const struct token *t = n->tok;
+	if (i + 2 >= n->ntok || t[i].len != 1 || n->text[t[i].off] != '&' ||
+	    t[i + 1].off != t[i].off + 1 || t[i + 2].off != t[i + 1].off + t[i + 1].len ||
+	    t[i + 2].len != 1 || n->text[t[i + 2].off] != ';')
+		return 0;
+	for (size_t k = 0; k < sizeof ent / sizeof ent[0]; k++)
+		if (tok_is(n, i + 1, ent[k].name))
+			return ent[k].c;
+	return 0;
+}
+
 /* True when the note has Latin words both in capitals and not: only then do capitals
  * stand out as emphasis. */
 static int note_mixed_case(const struct note *n)
@@ -715,9 +852,16 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_WORD:
 			i += match_latin(m, n, i, &pos, mixed);
 			continue;
+		case TOK_NUMBER: {
+			size_t k = rating_unit(m, n, i, &pos);
+			if (k) {
+				i += k;
+				continue;
+			}
+		}
+			/* fall through */
 		case TOK_EMOTICON:
 		case TOK_EMOJI:
-		case TOK_NUMBER:
 			norm_key(&sc.key, n->text + t[i].off, t[i].len);
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
 				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX));
@@ -746,21 +890,37 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			break;
 		}
 		case TOK_PUNCT: {
-			/* Text emoticons: up to 4 adjacent tokens starting with punctuation (:-) <3). */
-			size_t best = 0, j;
+			/* Text emoticons: up to 4 adjacent tokens starting with punctuation (:-) <3);
+			 * an HTML entity (&gt;:( in tweets) is read as its character. */
+			size_t best = 0, j, first = i;
 			uint32_t bv = 0;
-			for (j = i; j < n->ntok && j < i + 4; j++) {
+			char ent = entity_at(n, i);
+			if (ent) {
+				first = i + 3;
+				if (ent != '<' && ent != '>') {
+					i += 3; /* &amp; &quot;: no clause break */
+					continue;
+				}
+			}
+			for (j = first; j < n->ntok && j < first + 4; j++) {
 				uint32_t end = t[j].off + t[j].len;
 				if (j > i && t[j].off != t[j - 1].off + t[j - 1].len)
 					break;
-				if (end - t[i].off > 8)
+				if (end - t[first].off > 8)
 					break;
-				norm_key(&sc.key, n->text + t[i].off, end - t[i].off);
+				sb_reset(&sc.key);
+				if (ent)
+					sb_addc(&sc.key, ent);
+				norm_append(&sc.key, n->text + t[first].off, end - t[first].off);
 				if (lookup(m, sc.key.buf, sc.key.len, &v) &&
 				    (v & V_NONE) != V_NONE) {
 					best = j - i + 1;
 					bv = v & ~V_PREFIX;
 				}
+			}
+			if (!best && ent) {
+				i += 3;
+				continue;
 			}
 			if (best) {
 				add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
@@ -819,7 +979,7 @@ static void rule_add(struct contrib *k, const char *fmt, ...)
 static int is_polar(const struct sentiment_model *m, const struct unit *u)
 {
 	int r = m->e[u->entry].role;
-	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG;
+	return r == R_POLAR || r == R_CONTEXT || r == R_PDEG || r == R_INTERJ;
 }
 
 /* True when a sentence-final 了 lies between rule word r and term u: "不用尝了不好吃" is
@@ -941,6 +1101,11 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_QEND:
 			sc.c[u->clause].qend_end = u->off + u->len;
 			break;
+		case R_NEG_END:
+			/* don't know, never knew: the negator was about the verb */
+			neg_unit = neg2_unit = rneg_unit = -1;
+			negf = 1;
+			break;
 		case R_WISH:
 			/* 就好了 needs a conditional nearby; a phrase (would be nice) is one. */
 			if (memchr(ut, ' ', u->len) || sc.c[u->clause].cond ||
@@ -961,8 +1126,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			/* fall through */
 		case R_POLAR:
 		case R_CONTEXT:
+		case R_INTERJ:
 		case R_DOMAIN: {
-			double w = e->w, dw;
+			double w = u->raw == 4 ? u->rw : e->w, dw;
 			struct contrib *k;
 			uint32_t win = (unsigned char)ut[0] < 0x80 ? NEG_WINDOW_EN : NEG_WINDOW;
 			const char *why = NULL;
@@ -975,18 +1141,20 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			if (w == 0)
 				break;
-			if (u->raw) {
+			if (u->raw && u->raw != 4) {
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
-				rule_add(k, "%s", u->raw == 2 ? "hashtag" :
+				rule_add(k, "%s", u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
 					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
 				break;
 			}
 			k = add_contrib(u, w, seg);
 			k->context = e->role == R_CONTEXT;
+			if (u->raw == 4)
+				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
 				rule_add(k, "domain:%s", why);
-			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 &&
+			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 && !u->raw &&
 			    !(neg_unit >= 0 && !deg_before_neg && u->pos - neg_end <= NEG_WINDOW + 2)) {
 				const struct unit *d = &sc.u[deg_unit];
 				k->w *= degf;

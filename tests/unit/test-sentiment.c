@@ -281,6 +281,42 @@ static void test_lexicon_errors(void)
 	rmdir(dir);
 }
 
+
+/* Second pass (issue #5): each rule where it fires and where it must not. */
+static void test_second_pass(void)
+{
+	/* neg_end: a negator about a verb of knowing or looking */
+	ZERO("I didn't know the shop was open", "neg_end: no bare negation before know");
+	NEG("the shop didn't open", "bare negation still counts without a neg_end verb");
+	POS("I never knew a kettle could be this nice", "neg_end: the negation stops at knew");
+	NEG("I never thought it was nice", "opinion verbs are not neg_end: negation passes think");
+	/* rhetorical negation of a state not reached before */
+	POS("haven't been this happy in years", "haven't been this + positive strengthens");
+	NEG("haven't been this tired in years", "haven't been this + negative stays negative");
+	NEG("I haven't been happy with it", "plain haven't been still flips");
+	/* interjections are counted as written */
+	ok(score("not lol") > 0, "interj: lol is not negated (%g)", score("not lol"));
+	ok(strstr((score("haha"), out.buf), "interjection") != NULL, "interj: evidence rule");
+	NEG("not funny", "a plain word after not is still negated");
+	/* ratings */
+	POS("I give it 5 stars", "rating: 5 stars");
+	NEG("I give it 1 star", "rating: 1 star");
+	NEG("two stars", "rating: number word");
+	POS("9 out of 10", "rating: out of 10");
+	POS("solid 4/5", "rating: fraction out of 5");
+	NEG("2/10 would not return", "rating: fraction out of 10");
+	ZERO("it takes 1/10 of a second", "rating: a fraction followed by 'of' is not a rating");
+	ZERO("we met on 3/12", "rating: a fraction out of 12 is not a rating");
+	ZERO("I ate 5 apples", "rating: a number alone is not a rating");
+	NEG("it does not deserve 5 stars", "rating: negated");
+	ok(fabs(score("if it had a case I would give it 5 stars")) < fabs(score("I give it 5 stars")),
+	   "rating: a conditional rating counts less");
+	/* HTML entities */
+	POS("you &amp; me, great day", "entity &amp; does not break the clause or count");
+	NEG("so tired &gt;:(", "entity &gt; starts a text emoticon");
+	ZERO("fish &amp; chips", "entity alone is neutral");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -297,6 +333,7 @@ int main(void)
 	test_wish_warning_comparison();
 	test_emoticons();
 	test_saturation();
+	test_second_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
