@@ -768,7 +768,7 @@ static void punct(const char *s, size_t n)
 			mark_clause()->question = 1;
 			clause_break();
 			break;
-		case ',': case '.': case ';': case ':': case '~': case '\n':
+		case ',': case '.': case ';': case ':': case '~': case '\n': case '-': case 0x2013: case 0x2014:
 		case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0x3001: case 0xFF5E:
 		case 0x2026: case 0xFF0E: case 0xFF61: case 0x300C: case 0x300D: case '(': case ')':
 		case 0xFF08: case 0xFF09:

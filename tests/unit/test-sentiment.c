@@ -315,6 +315,22 @@ static void test_second_pass(void)
 	POS("you &amp; me, great day", "entity &amp; does not break the clause or count");
 	NEG("so tired &gt;:(", "entity &gt; starts a text emoticon");
 	ZERO("fish &amp; chips", "entity alone is neutral");
+	/* English rhetorical questions */
+	POS("for that price, how can you go wrong?", "rhet: how can you go wrong? is praise");
+	NEG("the price is wrong", "rhet: no flip without the opener");
+	NEG("how can you go wrong here", "rhet: no flip without a question mark");
+	/* a turn in time is a contrast */
+	NEG("it worked great for a month, then it stopped charging", "praise then failure");
+	POS("it was slow at first, then it got faster and great", "failure then praise");
+	/* advice to buy something else */
+	NEG("buy a better one", "advice: buy a better");
+	POS("a better one than I expected", "better alone stays positive");
+	NEG("should have bought the other model", "advice: should have bought");
+	POS("should have bought this years ago", "should have bought this is praise");
+	/* a dash closes a clause */
+	ok(score("it is cheap - how can you go wrong?") > 0, "dash: the question is its own clause (%g)",
+	   score("it is cheap - how can you go wrong?"));
+	POS("well-made", "dash: a hyphen inside a word still joins it");
 }
 
 int main(void)
