@@ -331,6 +331,14 @@ static void test_second_pass(void)
 	ok(score("it is cheap - how can you go wrong?") > 0, "dash: the question is its own clause (%g)",
 	   score("it is cheap - how can you go wrong?"));
 	POS("well-made", "dash: a hyphen inside a word still joins it");
+	/* product-review cues: what a thing can do, what the user has to do */
+	POS("it can play almost every disc", "cue: can play");
+	POS("the menu lets you pick a track", "cue: lets you");
+	NEG("you have to open the lid first", "cue: have to");
+	POS("you don't have to open the lid", "cue: don't have to is relief");
+	NEG("it can only hold ten tracks", "cue: can only");
+	NEG("the remote stopped responding", "cue: stopped");
+	ZERO("it holds ten tracks", "no cue, no evidence");
 }
 
 int main(void)
