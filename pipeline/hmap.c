@@ -9,14 +9,22 @@
 
 uint32_t hmap_hash(const char *k, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 0x100000001b3ULL;
+	/* eight bytes at a time, multiply-xorshift mixing (keys are short UTF-8 words) */
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n, w;
+	while (n >= 8) {
+		memcpy(&w, k, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+		k += 8;
+		n -= 8;
 	}
+	w = 0;
+	memcpy(&w, k, n);
+	h = (h ^ w) * 0x94D049BB133111EBULL;
 	h ^= h >> 29;
-	return (uint32_t)(h ^ (h >> 32));
+	h *= 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static void alloc_table(struct hmap *m, size_t size)

@@ -385,16 +385,26 @@ static int read_whole(const char *path, struct strbuf *sb)
 	return 0;
 }
 
-static void fingerprint_file(struct lexset *ls, const char *path)
+static unsigned long long fingerprint_mix(unsigned long long h, const char *path,
+					  const struct stat *st)
+{
+	h ^= hmap_hash(path, strlen(path));
+	if (st) {
+		h = h * 1099511628211ULL ^ (unsigned long long)st->st_size;
+		h = h * 1099511628211ULL ^ (unsigned long long)st->st_mtim.tv_sec;
+		h = h * 1099511628211ULL ^ (unsigned long long)st->st_mtim.tv_nsec;
+	}
+	return h * 1099511628211ULL + 1;
+}
+
+/* Fold a source file into the set's and its kind's fingerprints. */
+static void fingerprint_file(struct lexset *ls, struct lex_kind *k, const char *path)
 {
 	struct stat st;
-	unsigned long long h = ls->fingerprint ^ hmap_hash(path, strlen(path));
-	if (stat(path, &st) == 0) {
-		h = h * 1099511628211ULL ^ (unsigned long long)st.st_size;
-		h = h * 1099511628211ULL ^ (unsigned long long)st.st_mtim.tv_sec;
-		h = h * 1099511628211ULL ^ (unsigned long long)st.st_mtim.tv_nsec;
-	}
-	ls->fingerprint = h * 1099511628211ULL + 1;
+	int ok = stat(path, &st) == 0;
+	ls->fingerprint = fingerprint_mix(ls->fingerprint, path, ok ? &st : NULL);
+	if (k)
+		k->fingerprint = fingerprint_mix(k->fingerprint, path, ok ? &st : NULL);
 }
 
 static int check_pattern(const char *pat, struct strbuf *err)
@@ -567,7 +577,7 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 	gname = arena_dup(L, group, strlen(group));
 	fname = arena_dup(L, path, strlen(path));
 
-	fingerprint_file(ls, path);
+	fingerprint_file(ls, k, path);
 	if (read_whole(path, text) < 0) {
 		ls->nerrors++;
 		sb_release(text);

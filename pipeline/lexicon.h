@@ -66,6 +66,7 @@ struct lex_kind {
 	size_t n, cap;
 	struct hmap index;   /* key -> row index */
 	int nfiles;
+	unsigned long long fingerprint; /* of this kind's source files (path, size, mtime) */
 };
 
 struct lexset {

@@ -1292,8 +1292,14 @@ int segdict_open(struct segdict **out, const struct segdict_opts *o)
 			return error("%s: %s", o->user_dicts[i], strerror(errno));
 	fp = fp_mix(fp, &v, sizeof v);
 	fp = fp_mix(fp, &o->t2s, sizeof o->t2s);
-	if (o->ls)
-		fp = fp_mix(fp, &o->ls->fingerprint, sizeof o->ls->fingerprint);
+	if (o->ls) { /* only the kinds whose terms become words */
+		static const char *const word_kinds[] = { "segment", "categories" };
+		for (size_t k = 0; k < sizeof word_kinds / sizeof word_kinds[0]; k++) {
+			const struct lex_kind *lk = lexset_kind(o->ls, word_kinds[k]);
+			if (lk)
+				fp = fp_mix(fp, &lk->fingerprint, sizeof lk->fingerprint);
+		}
+	}
 
 	d = xcalloc(1, sizeof *d);
 	cache_dir_of(o, &dir);
