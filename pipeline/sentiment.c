@@ -40,10 +40,19 @@
  *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
  *     complaint). Emoticons and emoji count as written (only context emoticons such as
  *     [哭惹R] follow the rest of the note).
+ *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
+ *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
+ *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
+ *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
+ *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
+ *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
  *  Matching details: a rule word whose last character starts a longer polar word gives it
  *  up (也不|不理人); English words with n't are negators; inflected or stretched English
  *  words are looked up shortened (loved, coolest, goooood); hyphenated words are joined;
- *  English function words (role skip) take no room in the negation window.
+ *  English function words (role skip) take no room in the negation window. HTML entities
+ *  (&amp; &gt;) are read as their character: &lt; and &gt; may start a text emoticon
+ *  (&gt;:( ), the others are skipped, so their ';' does not close a clause. A dash between
+ *  words (-, --, en and em dash) closes a clause.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
