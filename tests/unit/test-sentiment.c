@@ -339,6 +339,8 @@ static void test_second_pass(void)
 	NEG("it can only hold ten tracks", "cue: can only");
 	NEG("the remote stopped responding", "cue: stopped");
 	ZERO("it holds ten tracks", "no cue, no evidence");
+	POS("I can carry my whole music library", "cue: can is a mild capability");
+	NEG("I can't carry my whole music library", "cue: can't is a negator, not can");
 	/* "what a" is praise alone and a degree word before a polar word */
 	POS("what a camera!", "pdeg: what a alone is praise");
 	NEG("what a waste of money", "pdeg: what a before a negative word amplifies it");
