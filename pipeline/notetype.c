@@ -54,6 +54,7 @@
 
 #include "normalize.h"
 #include "utf8.h"
+#include "relit.h"
 #include "util.h"
 
 const char *const note_type_name[NT_NTYPES] = {
@@ -138,6 +139,8 @@ struct notetype_model {
 	struct hmap terms; /* key -> (PREFIX_BIT | first cue + 1) */
 	struct pat *pat;
 	size_t npat;
+	struct relit *plit;      /* per pattern: literals it needs (skip it on notes without) */
+	struct relit_set lits;   /* all of them, found in one pass per note */
 	const struct category_model *cats;
 };
 
@@ -247,6 +250,7 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 	for (size_t i = 0; i < k->n; i++)
 		np += k->row[i].is_pattern;
 	m->pat = xcalloc(np ? np : 1, sizeof *m->pat);
+	m->plit = xcalloc(np ? np : 1, sizeof *m->plit);
 	for (size_t i = 0; i < k->n; i++) {
 		const struct lex_row *r = &k->row[i];
 		struct cue *c = &m->cue[m->ncue];
@@ -282,6 +286,7 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 			}
 			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 			m->pat[m->npat].re = re;
+			relit_extract(r->term, &m->plit[m->npat]);
 			m->pat[m->npat].cue = (uint32_t)m->ncue;
 			m->npat++;
 		} else {
@@ -289,6 +294,7 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 		}
 		m->ncue++;
 	}
+	relit_set_build(&m->lits, m->plit, m->npat);
 	return m;
 }
 
@@ -296,8 +302,12 @@ void notetype_model_free(struct notetype_model *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->npat; i++)
+	for (size_t i = 0; i < m->npat; i++) {
 		pcre2_code_free(m->pat[i].re);
+		relit_release(&m->plit[i]);
+	}
+	relit_set_release(&m->lits);
+	free(m->plit);
 	free(m->pat);
 	free(m->cue);
 	hmap_release(&m->terms);
@@ -328,6 +338,8 @@ struct scratch {
 	struct strbuf tags;   /* tag names found, each followed by NUL (for evidence) */
 	struct strbuf key;
 	pcre2_match_data *md;
+	unsigned char *may; /* per pattern: its literals occur in the note */
+	size_t cap_may;
 };
 
 static _Thread_local struct scratch S;
@@ -345,6 +357,7 @@ void notetype_thread_release(void)
 	sb_release(&S.tags);
 	sb_release(&S.key);
 	pcre2_match_data_free(S.md);
+	free(S.may);
 	memset(&S, 0, sizeof S);
 	free(cue_count);
 	free(cue_first);
@@ -537,8 +550,16 @@ static void match_patterns(const struct notetype_model *m)
 {
 	if (!S.md)
 		S.md = pcre2_match_data_create(4, NULL);
+	if (S.cap_may < m->npat) {
+		S.may = xrealloc(S.may, m->npat);
+		S.cap_may = m->npat;
+	}
+	if (m->npat)
+		relit_set_scan(&m->lits, S.nt.buf, S.nt.len, S.may);
 	for (size_t i = 0; i < m->npat; i++) {
 		PCRE2_SIZE start = 0;
+		if (!S.may[i])
+			continue; /* a literal the pattern needs is absent */
 		for (int k = 0; k < MAX_PAT_HITS && start <= S.nt.len; k++) {
 			PCRE2_SIZE *ov;
 			int rc = pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start,

@@ -1,0 +1,323 @@
+/*
+ * relit.c - see relit.h.
+ *
+ * One pass over the pattern at nesting depth 0. Each top-level item is a literal character,
+ * an escape, a character class, a group or an anchor, and may be followed by a quantifier.
+ * Candidates are: a run of literal characters (a quantifier that allows zero repetitions
+ * removes the character it applies to from the run), and a non-optional plain group whose
+ * alternatives are all plain literals. A top-level '|' makes nothing certain. The candidate
+ * whose shortest literal is longest wins.
+ */
+#include "relit.h"
+
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+static int is_meta(char c)
+{
+	return strchr("\\^$.|?*+()[]{}", c) != NULL;
+}
+
+/* Length of the UTF-8 character at p. */
+static size_t char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < l; i++)
+		if (!p[i])
+			return i;
+	return l;
+}
+
+/* End of the item that starts at p (a group, class, escape or one character). */
+static const char *item_end(const char *p)
+{
+	if (*p == '\\')
+		return p[1] ? p + 1 + char_len(p + 1) : p + 1;
+	if (*p == '[') {
+		const char *q = p + 1;
+		if (*q == '^')
+			q++;
+		if (*q == ']')
+			q++;
+		while (*q && *q != ']')
+			q += *q == '\\' && q[1] ? 1 + char_len(q + 1) : char_len(q);
+		return *q ? q + 1 : q;
+	}
+	if (*p == '(') {
+		int depth = 0;
+		const char *q = p;
+		while (*q) {
+			if (*q == '\\' && q[1]) {
+				q += 1 + char_len(q + 1);
+				continue;
+			}
+			if (*q == '[') {
+				q = item_end(q);
+				continue;
+			}
+			if (*q == '(')
+				depth++;
+			else if (*q == ')' && --depth == 0)
+				return q + 1;
+			q += char_len(q);
+		}
+		return q;
+	}
+	return p + char_len(p);
+}
+
+/* A quantifier at p: its end in *end; *optional when it allows zero repetitions. */
+static int quantifier(const char *p, const char **end, int *optional)
+{
+	*optional = 0;
+	if (*p == '?' || *p == '*' || *p == '+') {
+		*optional = *p != '+';
+		p++;
+	} else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
+		const char *q = p + 1;
+		long lo = 0;
+		while (*q >= '0' && *q <= '9')
+			lo = lo * 10 + (*q++ - '0');
+		if (*q == ',')
+			q++;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (*q != '}')
+			return 0;
+		*optional = lo == 0;
+		p = q + 1;
+	} else {
+		return 0;
+	}
+	if (*p == '?' || *p == '+') /* lazy or possessive */
+		p++;
+	*end = p;
+	return 1;
+}
+
+struct cand {
+	char **alt;
+	size_t nalt;
+	size_t shortest;
+};
+
+static void cand_free(struct cand *c)
+{
+	for (size_t i = 0; i < c->nalt; i++)
+		free(c->alt[i]);
+	free(c->alt);
+	memset(c, 0, sizeof *c);
+}
+
+static char *lower_dup(const char *s, size_t n)
+{
+	char *d = xstrndup(s, n);
+	for (size_t i = 0; i < n; i++)
+		if (d[i] >= 'A' && d[i] <= 'Z')
+			d[i] = (char)(d[i] + 32);
+	return d;
+}
+
+/* Keep c in best when it is better; c is consumed either way. */
+static void consider(struct cand *best, struct cand *c)
+{
+	if (c->nalt && c->shortest > best->shortest) {
+		cand_free(best);
+		*best = *c;
+		memset(c, 0, sizeof *c);
+	}
+	cand_free(c);
+}
+
+/* A finished run of literal characters is a candidate of one literal; run is emptied. */
+static void end_run(struct cand *best, struct strbuf *run)
+{
+	struct cand c;
+	if (!run->len)
+		return;
+	memset(&c, 0, sizeof c);
+	c.alt = xmalloc(sizeof *c.alt);
+	c.alt[0] = lower_dup(run->buf, run->len);
+	c.nalt = 1;
+	c.shortest = run->len;
+	consider(best, &c);
+	sb_reset(run);
+}
+
+/* The group body [b, e) as plain literal alternatives, or 0 alternatives. */
+static void group_literals(const char *b, const char *e, struct cand *c)
+{
+	const char *p = b;
+	memset(c, 0, sizeof *c);
+	c->shortest = (size_t)-1;
+	if (p < e && *p == '?') {
+		if (e - p >= 2 && p[1] == ':')
+			p += 2; /* (?:...) */
+		else
+			return; /* look-around, named group, options: nothing certain */
+	}
+	for (const char *q = p; q < e; q++)
+		if (*q != '|' && is_meta(*q))
+			return; /* not plain literals */
+	while (p <= e) {
+		const char *bar = memchr(p, '|', (size_t)(e - p));
+		const char *end = bar ? bar : e;
+		size_t n = (size_t)(end - p);
+		if (!n) {
+			cand_free(c);
+			return;
+		}
+		c->alt = xrealloc(c->alt, (c->nalt + 1) * sizeof *c->alt);
+		c->alt[c->nalt++] = lower_dup(p, n);
+		if (n < c->shortest)
+			c->shortest = n;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+}
+
+void relit_extract(const char *pat, struct relit *r)
+{
+	struct cand best, c;
+	struct strbuf run = STRBUF_INIT;
+	const char *p = pat;
+
+	memset(r, 0, sizeof *r);
+	memset(&best, 0, sizeof best);
+	while (*p) {
+		const char *e, *qe;
+		int optional = 0, has_q;
+		if (*p == '|') { /* a top-level alternative: nothing is certain */
+			cand_free(&best);
+			sb_release(&run);
+			return;
+		}
+		e = item_end(p);
+		has_q = quantifier(e, &qe, &optional);
+		if (!is_meta(*p)) {
+			if (has_q && optional) { /* the character may be absent: the run ends here */
+				end_run(&best, &run);
+			} else {
+				sb_add(&run, p, (size_t)(e - p));
+				if (has_q) /* x+ : x is required, but the run cannot go on */
+					end_run(&best, &run);
+			}
+		} else {
+			end_run(&best, &run);
+			if (*p == '(' && !optional && e - p >= 2 && e[-1] == ')') {
+				group_literals(p + 1, e - 1, &c);
+				consider(&best, &c);
+			}
+		}
+		p = has_q ? qe : e;
+	}
+	end_run(&best, &run);
+	sb_release(&run);
+	r->alt = best.alt;
+	r->nalt = best.nalt;
+}
+
+void relit_release(struct relit *r)
+{
+	for (size_t i = 0; i < r->nalt; i++)
+		free(r->alt[i]);
+	free(r->alt);
+	memset(r, 0, sizeof *r);
+}
+
+int relit_may_match(const struct relit *r, const char *text, size_t n)
+{
+	if (!r->nalt)
+		return 1;
+	for (size_t i = 0; i < r->nalt; i++)
+		if (memmem(text, n, r->alt[i], strlen(r->alt[i])))
+			return 1;
+	return 0;
+}
+
+static int ent_cmp(const void *a, const void *b, void *first)
+{
+	(void)first;
+	const struct relit_ent *x = a, *y = b;
+	size_t lx, ly;
+	int32_t cx = utf8_decode(x->s, x->len, &lx), cy = utf8_decode(y->s, y->len, &ly);
+	return cx < cy ? -1 : cx > cy;
+}
+
+void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
+{
+	size_t k = 0, l;
+	memset(set, 0, sizeof *set);
+	set->npat = n;
+	set->always = xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		set->nent += pats[i].nalt;
+		set->always[i] = pats[i].nalt == 0;
+	}
+	set->ent = xcalloc(set->nent ? set->nent : 1, sizeof *set->ent);
+	set->first = xcalloc(set->nent ? set->nent : 1, sizeof *set->first);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < pats[i].nalt; j++) {
+			set->ent[k].s = pats[i].alt[j];
+			set->ent[k].len = strlen(pats[i].alt[j]);
+			set->ent[k].pat = i;
+			k++;
+		}
+	qsort_r(set->ent, set->nent, sizeof *set->ent, ent_cmp, NULL);
+	for (k = 0; k < set->nent; k++) {
+		int32_t cp = utf8_decode(set->ent[k].s, set->ent[k].len, &l);
+		set->first[k] = cp;
+		if (cp >= 0 && cp < 0x30000)
+			set->bitmap[cp >> 6] |= 1ULL << (cp & 63);
+		else
+			set->always[set->ent[k].pat] = 1; /* rare: never filtered */
+	}
+}
+
+void relit_set_release(struct relit_set *set)
+{
+	free(set->always);
+	free(set->ent);
+	free(set->first);
+	memset(set, 0, sizeof *set);
+}
+
+void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may)
+{
+	size_t i = 0, l;
+	memcpy(may, set->always, set->npat);
+	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+		int32_t cp;
+		size_t lo, hi;
+		if (c < 0x80) {
+			cp = c;
+			l = 1;
+		} else {
+			cp = utf8_decode(text + i, n - i, &l);
+		}
+		if (cp >= 0x30000 || !(set->bitmap[cp >> 6] & (1ULL << (cp & 63)))) {
+			i += l;
+			continue;
+		}
+		lo = 0;
+		hi = set->nent;
+		while (lo < hi) { /* first entry with this code point */
+			size_t mid = (lo + hi) / 2;
+			if (set->first[mid] < cp)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < set->nent && set->first[lo] == cp; lo++) {
+			const struct relit_ent *e = &set->ent[lo];
+			if (!may[e->pat] && e->len <= n - i && !memcmp(text + i, e->s, e->len))
+				may[e->pat] = 1;
+		}
+		i += l;
+	}
+}
