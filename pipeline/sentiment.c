@@ -638,8 +638,13 @@ static double number_of(const struct note *n, size_t i, double *den)
  * a fraction needs the scale 5 or 10 (a date such as 3/12 is not a rating). */
 static size_t rating_at(const struct note *n, size_t i, double *w)
 {
-	double den, den2, a = number_of(n, i, &den), r;
+	double den, den2, a, r;
 	size_t used = 1;
+	/* Cheap test first: a word is a rating only before star(s) or "out of". */
+	if (n->tok[i].type != TOK_NUMBER && !tok_is(n, i + 1, "stars") &&
+	    !tok_is(n, i + 1, "star") && !tok_is(n, i + 1, "out"))
+		return 0;
+	a = number_of(n, i, &den);
 	if (a < 0)
 		return 0;
 	if (den) {
