@@ -137,6 +137,7 @@ struct notetype_model {
 	struct cue *cue;
 	size_t ncue;
 	struct hmap terms; /* key -> (PREFIX_BIT | first cue + 1) */
+	uint64_t first[0x30000 / 64]; /* code points that start some term */
 	struct pat *pat;
 	size_t npat;
 	struct relit *plit;      /* per pattern: literals it needs (skip it on notes without) */
@@ -220,6 +221,12 @@ static void add_term(struct notetype_model *m, uint32_t ci)
 	uint32_t v;
 	if (!n || n > MAX_TERM_BYTES)
 		return;
+	{
+		size_t l;
+		int32_t cp = utf8_decode(key, n, &l);
+		if (cp >= 0 && cp < 0x30000)
+			m->first[cp >> 6] |= 1ULL << (cp & 63);
+	}
 	/* prefixes at character boundaries */
 	for (size_t l = 1; l < n; l++) {
 		if (((unsigned char)key[l] & 0xC0) == 0x80)
@@ -513,6 +520,14 @@ static void match_terms(const struct notetype_model *m, int voice)
 		if (!(S.flag[p] & F_CHAR) || (S.flag[p] & F_SKIP)) {
 			p++;
 			continue;
+		}
+		{ /* no term starts with this character: one bitmap test instead of a lookup */
+			size_t l;
+			int32_t cp = utf8_decode(S.nt.buf + p, len - p, &l);
+			if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63)))) {
+				p++;
+				continue;
+			}
 		}
 		q = p + 1;
 		while (q <= len && q - p <= MAX_TERM_BYTES) {
