@@ -322,6 +322,9 @@ static void test_second_pass(void)
 	/* a turn in time is a contrast */
 	NEG("it worked great for a month, then it stopped charging", "praise then failure");
 	POS("it was slow at first, then it got faster and great", "failure then praise");
+	NEG("great speaker, three weeks later the battery was dead", "a time lapse is a turn: weeks later");
+	MORE("great speaker, the battery was dead", "great speaker, three weeks later the battery was dead",
+	     "without the turn the praise counts more");
 	/* advice to buy something else */
 	NEG("buy a better one", "advice: buy a better");
 	POS("a better one than I expected", "better alone stays positive");
