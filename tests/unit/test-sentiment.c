@@ -294,6 +294,9 @@ static void test_second_pass(void)
 	POS("haven't been this happy in years", "haven't been this + positive strengthens");
 	NEG("haven't been this tired in years", "haven't been this + negative stays negative");
 	NEG("I haven't been happy with it", "plain haven't been still flips");
+	POS("setting it up couldn't be any easier", "negated comparative with any is a superlative");
+	NEG("it can't get any worse", "negated comparative with any keeps a negative sign");
+	NEG("the new one isn't any better", "a plain negated comparative still flips");
 	/* interjections are counted as written */
 	ok(score("not lol") > 0, "interj: lol is not negated (%g)", score("not lol"));
 	ok(strstr((score("haha"), out.buf), "interjection") != NULL, "interj: evidence rule");
