@@ -147,78 +147,95 @@ static void end_run(struct cand *best, struct strbuf *run)
 	sb_reset(run);
 }
 
-/* The group body [b, e) as plain literal alternatives, or 0 alternatives. */
+static void extract(const char *b, const char *e, struct cand *out);
+
+/* The candidate of a group body [b, e): the literals one of which every match of the group
+ * holds (nothing for look-around and other special groups). */
 static void group_literals(const char *b, const char *e, struct cand *c)
 {
-	const char *p = b;
 	memset(c, 0, sizeof *c);
-	c->shortest = (size_t)-1;
-	if (p < e && *p == '?') {
-		if (e - p >= 2 && p[1] == ':')
-			p += 2; /* (?:...) */
+	if (b < e && *b == '?') {
+		if (e - b >= 2 && b[1] == ':')
+			b += 2; /* (?:...) */
 		else
 			return; /* look-around, named group, options: nothing certain */
 	}
-	for (const char *q = p; q < e; q++)
-		if (*q != '|' && is_meta(*q))
-			return; /* not plain literals */
-	while (p <= e) {
-		const char *bar = memchr(p, '|', (size_t)(e - p));
-		const char *end = bar ? bar : e;
-		size_t n = (size_t)(end - p);
-		if (!n) {
-			cand_free(c);
-			return;
+	extract(b, e, c);
+}
+
+/* The best candidate of one alternative [b, e) (no top-level '|' inside). */
+static void extract_alt(const char *b, const char *e, struct cand *best)
+{
+	struct cand c;
+	struct strbuf run = STRBUF_INIT;
+	const char *p = b;
+
+	memset(best, 0, sizeof *best);
+	while (p < e) {
+		const char *ie = item_end(p), *qe = NULL;
+		int optional = 0, has_q;
+		if (ie > e)
+			ie = e;
+		has_q = ie < e && quantifier(ie, &qe, &optional) && qe <= e;
+		if (!is_meta(*p)) {
+			if (has_q && optional) { /* the character may be absent: the run ends here */
+				end_run(best, &run);
+			} else {
+				sb_add(&run, p, (size_t)(ie - p));
+				if (has_q) /* x+ : x is required, but the run cannot go on */
+					end_run(best, &run);
+			}
+		} else {
+			end_run(best, &run);
+			if (*p == '(' && !(has_q && optional) && ie - p >= 2 && ie[-1] == ')') {
+				group_literals(p + 1, ie - 1, &c);
+				consider(best, &c);
+			}
 		}
-		c->alt = xrealloc(c->alt, (c->nalt + 1) * sizeof *c->alt);
-		c->alt[c->nalt++] = lower_dup(p, n);
-		if (n < c->shortest)
-			c->shortest = n;
-		if (!bar)
-			break;
-		p = bar + 1;
+		p = has_q ? qe : ie;
+	}
+	end_run(best, &run);
+	sb_release(&run);
+}
+
+/* The literals of [b, e): with top-level alternatives, the union of each one's best
+ * candidate, or nothing when one alternative has none. */
+static void extract(const char *b, const char *e, struct cand *out)
+{
+	const char *p = b, *start = b;
+	memset(out, 0, sizeof *out);
+	for (;;) {
+		if (p == e || *p == '|') {
+			struct cand c;
+			extract_alt(start, p, &c);
+			if (!c.nalt) {
+				cand_free(&c);
+				cand_free(out);
+				return;
+			}
+			out->alt = xrealloc(out->alt, (out->nalt + c.nalt) * sizeof *out->alt);
+			memcpy(out->alt + out->nalt, c.alt, c.nalt * sizeof *c.alt);
+			if (!out->nalt || c.shortest < out->shortest)
+				out->shortest = c.shortest;
+			out->nalt += c.nalt;
+			free(c.alt);
+			if (p == e)
+				return;
+			start = ++p;
+			continue;
+		}
+		p = item_end(p);
+		if (p > e)
+			p = e;
 	}
 }
 
 void relit_extract(const char *pat, struct relit *r)
 {
-	struct cand best, c;
-	struct strbuf run = STRBUF_INIT;
-	const char *p = pat;
-
-	memset(r, 0, sizeof *r);
-	memset(&best, 0, sizeof best);
-	while (*p) {
-		const char *e, *qe;
-		int optional = 0, has_q;
-		if (*p == '|') { /* a top-level alternative: nothing is certain */
-			cand_free(&best);
-			sb_release(&run);
-			return;
-		}
-		e = item_end(p);
-		has_q = quantifier(e, &qe, &optional);
-		if (!is_meta(*p)) {
-			if (has_q && optional) { /* the character may be absent: the run ends here */
-				end_run(&best, &run);
-			} else {
-				sb_add(&run, p, (size_t)(e - p));
-				if (has_q) /* x+ : x is required, but the run cannot go on */
-					end_run(&best, &run);
-			}
-		} else {
-			end_run(&best, &run);
-			if (*p == '(' && !optional && e - p >= 2 && e[-1] == ')') {
-				group_literals(p + 1, e - 1, &c);
-				consider(&best, &c);
-			}
-		}
-		p = has_q ? qe : e;
-	}
-	end_run(&best, &run);
-	sb_release(&run);
-	r->alt = best.alt;
-	r->nalt = best.nalt;
+	struct cand c;
+	extract(pat, pat + strlen(pat), &c);
+	r->alt = c.alt;
+	r->nalt = c.nalt;
 }
 
 void relit_release(struct relit *r)

@@ -59,17 +59,25 @@ int main(void)
 		"new+ arrival",
 		"colou?r",
 		"\\b(paid partnership|Sponsored by)\\b",
+		"(#gifted\\b|\\b(gifted (by|from|to me)|(was|were) gifted|pr package))",
+		"\\b(thanks?|thank you)\\b.{0,40}\\b(for (inviting|hosting)|invitation)\\b",
+		"(a|b(c|d)?)e",
+		"x(?=abc)|yz",
 	};
 	static const char *const texts[] = {
 		"谢谢大家的赞助", "本篇由品牌赞助", "这次受邀参加", "#ad 新品", "ad: 新品", "邀请我去玩",
 		"a", "z", "今日下单", "【广告】", "newww arrival", "color", "COLOR", "sponsored by x",
 		"nothing here", "", "感谢邀请", "本来广告",
+		"i was gifted this", "gifted by brand", "#gifted", "thank you for inviting us",
+		"thanks so much, invitation", "ae", "be", "bde", "xabc", "yz", "Was Gifted",
 	};
 	is_str(lits("(感谢|鸣谢|谢谢).{0,16}(赞助|冠名)"), "感谢|鸣谢|谢谢",
 	       "alternation group: first of equal length kept");
 	is_str(lits("本(文|篇)?(由|获|为|是).{0,20}(赞助|冠名|特约|广告)"), "赞助|冠名|特约|广告",
 	       "optional group skipped, the longest mandatory group wins");
-	is_str(lits("a|b"), "", "top-level alternation: no filter");
+	is_str(lits("a|b"), "a|b", "top-level alternation: the union of each side");
+	is_str(lits("a|.+"), "", "an alternative without literals: no filter");
+	is_str(lits("\\b(gifted (by|from)|pr package)\\b"), "gifted |pr package", "groups of non-literal alternatives: each side's best");
 	is_str(lits("(?<![a-z])#(ad|ads)"), "ad|ads", "look-behind skipped");
 	is_str(lits("colou?r"), "colo", "an optional character ends the run");
 	is_str(lits("new+ arrival"), " arrival", "x+ keeps x, the run restarts after it");
