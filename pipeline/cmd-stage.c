@@ -242,7 +242,7 @@ struct loop {
 	struct batch *ring;
 	size_t nslot;
 	long fill_seq, take_seq, write_seq;
-	int quit, threaded, exited;
+	int quit, threaded;
 	struct pipeline_worker *inline_w;
 	struct strbuf inline_ex;
 	int rc;
@@ -331,16 +331,6 @@ static void batch_process(const struct loop *L, struct pipeline_worker *w, struc
 	}
 }
 
-/* A finished worker parks here until the process exits instead of ending: the analysers keep
- * per-thread scratch buffers in _Thread_local pointers and have no hook to free them, so a
- * thread that ended would leak them (LeakSanitizer and valgrind report it). Parked, they stay
- * reachable and go with the process. The thread touches no shared state once parked. */
-static void park_forever(void)
-{
-	for (;;)
-		pause();
-}
-
 static void *worker_main(void *arg)
 {
 	struct loop *L = arg;
@@ -365,11 +355,7 @@ static void *worker_main(void *arg)
 	pthread_mutex_unlock(&L->mu);
 	sb_release(&ex);
 	pipeline_worker_free(w);
-	pthread_mutex_lock(&L->mu);
-	L->exited++;
-	pthread_cond_broadcast(&L->done);
-	pthread_mutex_unlock(&L->mu);
-	park_forever();
+	nm_thread_release(); /* the analysers' per-thread scratch, before the thread ends */
 	return NULL;
 }
 
@@ -548,8 +534,6 @@ int cli_run_stages(struct cli *c)
 			if (pthread_create(&th[nthreads], NULL, worker_main, &L)) {
 				error("cannot start worker thread %d", nthreads + 1);
 				break;
-			} else {
-				pthread_detach(th[nthreads]);
 			}
 		if (!nthreads)
 			L.threaded = 0;
@@ -601,10 +585,8 @@ int cli_run_stages(struct cli *c)
 	L.quit = 1;
 	pthread_cond_broadcast(&L.work);
 	pthread_mutex_unlock(&L.mu);
-	pthread_mutex_lock(&L.mu);
-	while (L.exited < nthreads) /* see park_forever() */
-		pthread_cond_wait(&L.done, &L.mu);
-	pthread_mutex_unlock(&L.mu);
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(th[i], NULL);
 	for (size_t i = 0; i < L.nslot; i++) {
 		batch_clear(&L.ring[i]);
 		sb_release(&L.ring[i].in);
