@@ -145,6 +145,9 @@ struct sentiment_model {
 	size_t n, cap;
 	const struct category_model *cats;
 	uint32_t rating; /* entry of rating units (5 stars, 4/5): weight from the rating */
+	uint32_t *one;   /* BMP code point -> idx value of that one-character key (V_NONE when
+			  * absent): the first step of every match is an array read, not a hash
+			  * lookup */
 };
 
 static int role_of(const char *s)
@@ -270,6 +273,23 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 	}
 	m->rating = model_add(m, 0, R_POLAR);
 	sb_release(&key);
+	m->one = xmalloc(0x10000 * sizeof *m->one);
+	for (size_t j = 0; j < 0x10000; j++)
+		m->one[j] = V_NONE; /* no term, no prefix */
+	for (size_t j = 0; j <= m->idx.mask; j++) {
+		const struct hmap_slot *sl = &m->idx.slot[j];
+		const char *sk;
+		size_t l;
+		int32_t cp;
+		if (sl->koff == UINT32_MAX)
+			continue;
+		sk = m->idx.keys + sl->koff;
+		if (utf8_valid_len(sk, sl->klen) != sl->klen)
+			continue; /* not one character */
+		cp = utf8_decode(sk, sl->klen, &l);
+		if (cp >= 0 && cp < 0x10000)
+			m->one[cp] = sl->val;
+	}
 	return m;
 }
 
@@ -279,6 +299,7 @@ void sentiment_model_free(struct sentiment_model *m)
 		return;
 	hmap_release(&m->idx);
 	free(m->e);
+	free(m->one);
 	free(m);
 }
 
@@ -402,8 +423,19 @@ static size_t longest_at_max(const struct sentiment_model *m, size_t i, size_t m
 	size_t best = 0;
 	uint32_t v;
 	for (size_t l = 1; l <= maxl; l++) {
-		if (!lookup(m, sc.nb.buf + sc.cpos[i], sc.cpos[i + l] - sc.cpos[i], &v))
+		const char *k = sc.nb.buf + sc.cpos[i];
+		size_t kn = sc.cpos[i + l] - sc.cpos[i];
+		if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
+			size_t cl;
+			int32_t cp = utf8_decode(k, kn, &cl);
+			if (cp >= 0 && cp < 0x10000) {
+				v = m->one[cp];
+			} else if (!lookup(m, k, kn, &v)) {
+				break;
+			}
+		} else if (!lookup(m, k, kn, &v)) {
 			break;
+		}
 		if ((v & V_NONE) != V_NONE) {
 			best = l;
 			*entry = v & ~V_PREFIX;
