@@ -175,46 +175,56 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run;
-	sb_grow(sb, n + 2);
+	size_t i = 0;
+	sb_grow(sb, 2);
 	sb->buf[sb->len++] = '"';
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			run = i + 1;
-			while (run < n) {
-				unsigned char d = (unsigned char)s[run];
-				if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\')
+		/* room for a chunk at the worst case of 6 output bytes per input byte, written
+		 * straight into the buffer */
+		size_t end = n - i > 4096 ? i + 4096 : n;
+		char *o;
+		sb_grow(sb, (end - i) * 6 + 2);
+		o = sb->buf + sb->len;
+		while (i < end) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+				*o++ = (char)c;
+				i++;
+			} else if (c < 0x80) {
+				*o++ = '\\';
+				switch (c) {
+				case '"': *o++ = '"'; break;
+				case '\\': *o++ = '\\'; break;
+				case '\n': *o++ = 'n'; break;
+				case '\r': *o++ = 'r'; break;
+				case '\t': *o++ = 't'; break;
+				default:
+					*o++ = 'u';
+					*o++ = '0';
+					*o++ = '0';
+					*o++ = hex[c >> 4];
+					*o++ = hex[c & 15];
 					break;
-				run++;
+				}
+				i++;
+			} else {
+				size_t l = utf8_valid_len(s + i, n - i);
+				if (l) {
+					memcpy(o, s + i, l);
+					o += l;
+					i += l;
+				} else {
+					memcpy(o, "\xEF\xBF\xBD", 3);
+					o += 3;
+					i++;
+				}
 			}
-			sb_add(sb, s + i, run - i);
-			i = run;
-			continue;
 		}
-		if (c < 0x80) {
-			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-			switch (c) {
-			case '"': sb_add(sb, "\\\"", 2); break;
-			case '\\': sb_add(sb, "\\\\", 2); break;
-			case '\n': sb_add(sb, "\\n", 2); break;
-			case '\r': sb_add(sb, "\\r", 2); break;
-			case '\t': sb_add(sb, "\\t", 2); break;
-			default: sb_add(sb, esc, 6); break;
-			}
-			i++;
-			continue;
-		}
-		run = utf8_valid_len(s + i, n - i);
-		if (run) {
-			sb_add(sb, s + i, run);
-			i += run;
-		} else {
-			sb_add(sb, "\xEF\xBF\xBD", 3);
-			i++;
-		}
+		sb->len = (size_t)(o - sb->buf);
 	}
-	sb_addc(sb, '"');
+	sb_grow(sb, 1);
+	sb->buf[sb->len++] = '"';
+	sb->buf[sb->len] = 0;
 }
 
 void sb_add_json_num(struct strbuf *sb, double v)
