@@ -143,6 +143,7 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 	size_t best = 0, tl = n->title_len;
 	int in_title = tl && n->tok[i].off < tl;
 	uint32_t v;
+	uint64_t st = HMAP_HSEED; /* hash state of the key so far: extended a token a step */
 
 	if (n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
 	    !first_ok(s, cn->buf + cn->off[i], cn->off[i + 1] - cn->off[i]))
@@ -154,9 +155,10 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 			break;
 		if (j > i && (tl && n->tok[j].off < tl) != in_title)
 			break;
+		st = hmap_hadd(st, cn->buf + cn->off[j], cn->off[j + 1] - cn->off[j]);
 		if (!kl)
 			continue;
-		if (!hmap_get(&s->map, k, kl, &v))
+		if (!hmap_get_h(&s->map, st, k, kl, &v))
 			break;
 		if (v & ~CUE_PREFIX) {
 			best = j - i + 1;
@@ -172,12 +174,16 @@ size_t cue_match_str(const struct cue_set *s, const char *key, size_t n, uint32_
 {
 	size_t best = 0;
 	uint32_t v;
+	uint64_t st = HMAP_HSEED; /* hash state of key[0..done) */
+	size_t done = 0;
 	if (!n || !first_ok(s, key, n))
 		return 0;
 	for (size_t i = 1; i <= n; i++) {
 		if (i < n && ((unsigned char)key[i] & 0xC0) == 0x80)
 			continue; /* not a character boundary */
-		if (!hmap_get(&s->map, key, i, &v))
+		st = hmap_hadd(st, key + done, i - done);
+		done = i;
+		if (!hmap_get_h(&s->map, st, key, i, &v))
 			break;
 		if (v & ~CUE_PREFIX) {
 			best = i;

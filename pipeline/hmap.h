@@ -4,6 +4,10 @@
  * Keys are byte strings (not necessarily NUL-terminated); the map copies them into its own
  * storage. Values are uint32_t (typically an index into the caller's array). Lookup never
  * allocates, so a built map can be shared read-only between threads.
+ *
+ * The map hashes keys byte by byte (FNV-1a, 64-bit state, then a murmur3 finaliser), so a
+ * longest-match scan that extends a key a piece at a time can carry the hash state from one
+ * length to the next (hmap_hadd + hmap_get_h) instead of hashing the whole key again.
  */
 #ifndef NM_HMAP_H
 #define NM_HMAP_H
@@ -29,12 +33,29 @@ struct hmap {
 void hmap_init(struct hmap *m);
 void hmap_release(struct hmap *m);
 
+/* A general-purpose 32-bit hash of k[0..n) (fingerprints, hash sets). Not the map's own slot
+ * hash. */
 uint32_t hmap_hash(const char *k, size_t n);
+
+/* Incremental hash state of the empty key. */
+#define HMAP_HSEED 0xcbf29ce484222325ULL
+
+/* Fold k[0..n) into the hash state st and return the new state. The state depends only on the
+ * bytes folded in, in order, not on how they were split into calls. */
+static inline uint64_t hmap_hadd(uint64_t st, const char *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		st = (st ^ (unsigned char)k[i]) * 0x100000001B3ULL;
+	return st;
+}
 
 /* Insert or overwrite k -> val. */
 void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val);
 /* Look k up: return 1 and set *val when present, else 0. */
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val);
+/* hmap_get with the key's hash state given: st must be hmap_hadd(HMAP_HSEED, k, n) (computed
+ * in any number of pieces). Same result as hmap_get(m, k, n, val). */
+int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n, uint32_t *val);
 /* Remove k if present; return 1 when it was. */
 int hmap_del(struct hmap *m, const char *k, size_t n);
 

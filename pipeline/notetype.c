@@ -515,7 +515,8 @@ static void match_terms(const struct notetype_model *m, int voice)
 {
 	size_t p = 0, len = S.nt.len;
 	while (p < len) {
-		size_t best = 0, q;
+		size_t best = 0, q, done;
+		uint64_t st;
 		uint32_t best_cue = 0;
 		if (!(S.flag[p] & F_CHAR) || (S.flag[p] & F_SKIP)) {
 			p++;
@@ -530,13 +531,17 @@ static void match_terms(const struct notetype_model *m, int voice)
 			}
 		}
 		q = p + 1;
+		st = HMAP_HSEED;
+		done = p;
 		while (q <= len && q - p <= MAX_TERM_BYTES) {
 			uint32_t v;
 			if (q < len && !(S.flag[q] & F_CHAR)) {
 				q++;
 				continue;
 			}
-			if (!hmap_get(&m->terms, S.nt.buf + p, q - p, &v))
+			st = hmap_hadd(st, S.nt.buf + done, q - done); /* key so far: [p, q) */
+			done = q;
+			if (!hmap_get_h(&m->terms, st, S.nt.buf + p, q - p, &v))
 				break;
 			if (v & ~PREFIX_BIT) {
 				uint32_t ci = (v & ~PREFIX_BIT) - 1;

@@ -422,18 +422,20 @@ static size_t longest_at_max(const struct sentiment_model *m, size_t i, size_t m
 {
 	size_t best = 0;
 	uint32_t v;
+	uint64_t st = HMAP_HSEED; /* hash state of the key so far: extended a character a step */
+	const char *k = sc.nb.buf + sc.cpos[i];
 	for (size_t l = 1; l <= maxl; l++) {
-		const char *k = sc.nb.buf + sc.cpos[i];
 		size_t kn = sc.cpos[i + l] - sc.cpos[i];
+		st = hmap_hadd(st, sc.nb.buf + sc.cpos[i + l - 1], sc.cpos[i + l] - sc.cpos[i + l - 1]);
 		if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
 			size_t cl;
 			int32_t cp = utf8_decode(k, kn, &cl);
 			if (cp >= 0 && cp < 0x10000) {
 				v = m->one[cp];
-			} else if (!lookup(m, k, kn, &v)) {
+			} else if (!hmap_get_h(&m->idx, st, k, kn, &v)) {
 				break;
 			}
-		} else if (!lookup(m, k, kn, &v)) {
+		} else if (!kn || !hmap_get_h(&m->idx, st, k, kn, &v)) {
 			break;
 		}
 		if ((v & V_NONE) != V_NONE) {

@@ -1,0 +1,51 @@
+/* test-hmap.c - the hash map: put/get/del, growth, and incremental lookups (hmap_get_h with a
+ * hash state folded in pieces equals hmap_get). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "tap.h"
+
+int main(void)
+{
+	struct hmap m;
+	char key[32];
+	uint32_t v = 0;
+	int all = 1;
+	const char *w = "好吃不贵";
+	size_t wl = strlen(w);
+	uint64_t st = HMAP_HSEED;
+
+	hmap_init(&m);
+	for (uint32_t i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "k%u", i);
+		hmap_put(&m, key, (size_t)n, i * 3);
+	}
+	for (uint32_t i = 0; i < 5000 && all; i++) {
+		int n = snprintf(key, sizeof key, "k%u", i);
+		all = hmap_get(&m, key, (size_t)n, &v) && v == i * 3;
+	}
+	ok(all, "5000 keys survive growth");
+	ok(!hmap_get(&m, "k5000", 5, &v), "absent key");
+	ok(hmap_del(&m, "k17", 3) && !hmap_get(&m, "k17", 3, &v), "deleted key is gone");
+	ok(hmap_get(&m, "k18", 3, &v) && v == 54, "neighbour survives deletion");
+
+	hmap_put(&m, w, wl, 7);
+	hmap_put(&m, w, 6, 8); /* 好吃 */
+	ok(hmap_hadd(hmap_hadd(HMAP_HSEED, w, 3), w + 3, wl - 3) == hmap_hadd(HMAP_HSEED, w, wl),
+	   "hash state does not depend on how the key is split");
+	all = 1;
+	for (size_t l = 3; l <= wl; l += 3) {
+		uint32_t a = 0, b = 0;
+		int ga, gb;
+		st = hmap_hadd(st, w + l - 3, 3);
+		ga = hmap_get_h(&m, st, w, l, &a);
+		gb = hmap_get(&m, w, l, &b);
+		if (ga != gb || a != b)
+			all = 0;
+	}
+	ok(all, "hmap_get_h agrees with hmap_get at every prefix length");
+	ok(hmap_get_h(&m, hmap_hadd(HMAP_HSEED, w, 6), w, 6, &v) && v == 8, "prefix found by state");
+	hmap_release(&m);
+	return tap_done();
+}
