@@ -407,7 +407,8 @@ static void fold_text(const struct note *n)
 		int32_t cp = utf8_decode(n->text + i, n->len - i, &l);
 		size_t k = norm_fold_cp(cp, buf);
 		size_t at = S.nt.len;
-		scratch_reserve(at + k + 1, n->len);
+		if (at + k + 2 > S.cap_n) /* rare: the text grew by more than the estimate */
+			scratch_reserve(at + k + 1, n->len);
 		for (size_t j = 0; j < l && i + j < n->len; j++)
 			S.o2n[i + j] = (uint32_t)at;
 		sb_add(&S.nt, buf, k);
@@ -842,7 +843,9 @@ static int count_prices(void)
 	const char *t = S.nt.buf;
 	size_t len = S.nt.len;
 	for (size_t p = 0; p < len; p++) {
-		if ((t[p] == '$' || !memcmp(t + p, "¥", p + 2 <= len ? 2 : 0)) && p + 1 < len) {
+		/* "$" or "¥" (U+00A5: C2 A5) followed by a byte */
+		if ((t[p] == '$' || (p + 2 <= len && (unsigned char)t[p] == 0xC2 &&
+				     (unsigned char)t[p + 1] == 0xA5)) && p + 1 < len) {
 			size_t q = p + (t[p] == '$' ? 1 : 2);
 			if (q < len && t[q] >= '0' && t[q] <= '9') {
 				c++;
