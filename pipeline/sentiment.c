@@ -466,8 +466,10 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		size_t tl;
 		if (!l)
 			l = 1;
-		NM_GROW(sc.cpos, sc.capch, nch + 2);
-		sc.opos = xrealloc(sc.opos, sc.capch * sizeof *sc.opos);
+		if (nch + 2 > sc.capch || !sc.opos) {
+			NM_GROW(sc.cpos, sc.capch, nch + 2);
+			sc.opos = xrealloc(sc.opos, sc.capch * sizeof *sc.opos);
+		}
 		sc.cpos[nch] = (uint32_t)sc.nb.len;
 		sc.opos[nch] = p;
 		tl = norm_fold_cp(cp < 0 ? 0xFFFD : cp, tmp);
