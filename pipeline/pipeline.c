@@ -49,6 +49,7 @@ struct pipeline_worker {
 	struct tok_scratch *ts;
 	struct tokens toks;
 	struct strbuf text, add, tmp, line;
+	struct strbuf reread; /* sentiment_reread() */
 };
 
 struct pipeline *pipeline_new(const struct pipeline_opts *o)
@@ -138,6 +139,7 @@ void pipeline_worker_free(struct pipeline_worker *w)
 	sb_release(&w->add);
 	sb_release(&w->tmp);
 	sb_release(&w->line);
+	sb_release(&w->reread);
 	free(w);
 }
 
@@ -429,6 +431,45 @@ static void tsv_from_json(struct strbuf *out, const char *json, const char *cons
 	cJSON_Delete(v);
 }
 
+/* Read back the sentiment object sentiment_analyse just wrote at s[0..n) as sentiment_from_json
+ * would, without parsing its evidence: sentiment_from_json reads only the score and the number
+ * of evidence elements, so it is given {"score":<the same number text>,"evidence":[0,0,...]}
+ * (one 0 per element: each element starts with {"term":, which cannot occur inside a JSON
+ * string since its quotes would be escaped). Falls back to parsing the whole object when the
+ * text does not have the expected shape. */
+static void sentiment_reread(struct pipeline_worker *w, const char *s, size_t n,
+			     struct sentiment_result *sr)
+{
+	static const char sk[] = "\"score\":", ek[] = ",\"evidence\":[", tk[] = "{\"term\":";
+	const char *num = memmem(s, n, sk, sizeof sk - 1), *ev = NULL, *p;
+	cJSON *v;
+	size_t k = 0;
+
+	if (num) {
+		num += sizeof sk - 1;
+		ev = memmem(num, n - (size_t)(num - s), ek, sizeof ek - 1);
+	}
+	if (!num || !ev) {
+		v = cJSON_ParseWithLength(s, n);
+		if (v)
+			sentiment_from_json(v, sr);
+		cJSON_Delete(v);
+		return;
+	}
+	sb_reset(&w->reread);
+	sb_addc(&w->reread, '{');
+	sb_add(&w->reread, sk, sizeof sk - 1);
+	sb_add(&w->reread, num, (size_t)(ev - num));
+	sb_add(&w->reread, ek, sizeof ek - 1);
+	for (p = ev; (p = memmem(p, n - (size_t)(p - s), tk, sizeof tk - 1)); p += sizeof tk - 1)
+		sb_adds(&w->reread, k++ ? ",0" : "0");
+	sb_adds(&w->reread, "]}");
+	v = cJSON_ParseWithLength(w->reread.buf, w->reread.len);
+	if (v)
+		sentiment_from_json(v, sr);
+	cJSON_Delete(v);
+}
+
 void pipeline_process(struct pipeline_worker *w, const struct record *rec, struct strbuf *out,
 		      struct strbuf *explain)
 {
@@ -469,10 +510,7 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 		if (stages & STAGE_SCORE) {
 			/* Later stages see the sentiment exactly as a piped score stage would read it
 			 * back from JSON, so `run` and `tokenize | classify | score` agree byte for byte. */
-			cJSON *v = cJSON_ParseWithLength(w->add.buf + mark[0], w->add.len - mark[0]);
-			if (v)
-				sentiment_from_json(v, &sr);
-			cJSON_Delete(v);
+			sentiment_reread(w, w->add.buf + mark[0], w->add.len - mark[0], &sr);
 		}
 		add_key(&w->add, "note_type");
 		mark[1] = w->add.len;
