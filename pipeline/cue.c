@@ -112,20 +112,24 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 {
 	static _Thread_local struct strbuf buf;
 	static _Thread_local uint32_t *off;
-	static _Thread_local size_t cap;
+	static _Thread_local uint16_t *fbit;
+	static _Thread_local size_t cap, capf;
 	static _Thread_local struct cue_seen last;
 
 	cn->n = n;
 	if (cue_seen_same(&last, n)) {
 		cn->buf = buf.buf ? buf.buf : "";
 		cn->off = off;
+		cn->fbit = fbit;
 		return;
 	}
 	if (!off) {
 		nm_thread_own(&off, nm_release_ptr);
+		nm_thread_own(&fbit, nm_release_ptr);
 		nm_thread_own(&buf, nm_release_sb);
 	}
 	NM_GROW(off, cap, n->ntok + 1);
+	NM_GROW(fbit, capf, n->ntok + 1);
 	sb_reset(&buf);
 	for (size_t i = 0; i < n->ntok; i++) {
 		off[i] = (uint32_t)buf.len;
@@ -133,7 +137,11 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	}
 	off[n->ntok] = (uint32_t)buf.len;
 	cn->buf = buf.buf ? buf.buf : "";
+	for (size_t i = 0; i < n->ntok; i++)
+		fbit[i] = off[i + 1] > off[i] ? (uint16_t)first_bit(cn->buf + off[i], off[i + 1] - off[i])
+					       : 0;
 	cn->off = off;
+	cn->fbit = fbit;
 }
 
 size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
@@ -146,7 +154,7 @@ size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, u
 	uint64_t st = HMAP_HSEED; /* hash state of the key so far: extended a token a step */
 
 	if (n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
-	    !first_ok(s, cn->buf + cn->off[i], cn->off[i + 1] - cn->off[i]))
+	    !((s->first[cn->fbit[i] >> 6] >> (cn->fbit[i] & 63)) & 1))
 		return 0;
 	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
 		const char *k = cn->buf + cn->off[i];

@@ -45,6 +45,7 @@ struct cue_note {
 	const struct note *n;
 	const char *buf;      /* normalised tokens, concatenated */
 	const uint32_t *off;  /* off[i]..off[i+1]: token i in buf (ntok + 1 entries) */
+	const uint16_t *fbit; /* fbit[i]: the first-character filter bit of token i (cue.c) */
 };
 
 void cue_set_init(struct cue_set *s);
