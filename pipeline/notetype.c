@@ -347,6 +347,10 @@ struct scratch {
 	pcre2_match_data *md;
 	unsigned char *may; /* per pattern: its literals occur in the note */
 	size_t cap_may;
+	uint32_t *wat;        /* per folded byte: its terms in walk[] (terms_at) */
+	size_t cap_wat;
+	struct walk_hit { uint32_t q, ci; } *walk; /* a term ending at folded byte q (0: end) */
+	size_t nwalk, cap_walk;
 };
 
 static _Thread_local struct scratch S;
@@ -365,6 +369,8 @@ void notetype_thread_release(void)
 	sb_release(&S.key);
 	pcre2_match_data_free(S.md);
 	free(S.may);
+	free(S.wat);
+	free(S.walk);
 	memset(&S, 0, sizeof S);
 	free(cue_count);
 	free(cue_first);
@@ -509,6 +515,57 @@ static int chain_has(const struct notetype_model *m, uint32_t ci, int voice)
 	return 0;
 }
 
+/* The terms starting at folded byte p, shortest first: S.walk[i], S.walk[i + 1], ... up to an
+ * entry with q == 0, where i is the value returned. Both match_terms passes ask for the same
+ * positions, so each is looked up once per note (S.wat, reset by walk_reset()). */
+static uint32_t terms_at(const struct notetype_model *m, size_t p)
+{
+	size_t len = S.nt.len, q = p + 1, done = p;
+	uint64_t st = HMAP_HSEED;
+	uint32_t first = (uint32_t)S.nwalk;
+	size_t l;
+	int32_t cp;
+
+	if (S.wat[p] != UINT32_MAX)
+		return S.wat[p];
+	/* no term starts with this character: one bitmap test instead of a lookup */
+	cp = utf8_decode(S.nt.buf + p, len - p, &l);
+	if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63))))
+		q = len + 1; /* skip the walk */
+	while (q <= len && q - p <= MAX_TERM_BYTES) {
+		uint32_t v;
+		if (q < len && !(S.flag[q] & F_CHAR)) {
+			q++;
+			continue;
+		}
+		st = hmap_hadd(st, S.nt.buf + done, q - done); /* key so far: [p, q) */
+		done = q;
+		if (!hmap_get_h(&m->terms, st, S.nt.buf + p, q - p, &v))
+			break;
+		if (v & ~PREFIX_BIT) {
+			NM_GROW(S.walk, S.cap_walk, S.nwalk + 1);
+			S.walk[S.nwalk].q = (uint32_t)q;
+			S.walk[S.nwalk++].ci = (v & ~PREFIX_BIT) - 1;
+		}
+		if (!(v & PREFIX_BIT))
+			break;
+		q++;
+	}
+	NM_GROW(S.walk, S.cap_walk, S.nwalk + 1);
+	S.walk[S.nwalk].q = 0;
+	S.walk[S.nwalk++].ci = 0;
+	S.wat[p] = first;
+	return first;
+}
+
+/* Forget the term lookups of the previous note (after fold_text). */
+static void walk_reset(void)
+{
+	NM_GROW(S.wat, S.cap_wat, S.nt.len + 1);
+	memset(S.wat, 0xFF, (S.nt.len + 1) * sizeof *S.wat);
+	S.nwalk = 0;
+}
+
 /* Longest match at each position. voice: only first / we / second cues, as plain
  * substrings (我 is first person even when the tokenizer glued it to 我觉得; 我们 is the
  * longer match and so not 我); otherwise every other cue, with the edge rules above. */
@@ -516,45 +573,19 @@ static void match_terms(const struct notetype_model *m, int voice)
 {
 	size_t p = 0, len = S.nt.len;
 	while (p < len) {
-		size_t best = 0, q, done;
-		uint64_t st;
+		size_t best = 0;
 		uint32_t best_cue = 0;
 		if (!(S.flag[p] & F_CHAR) || (S.flag[p] & F_SKIP)) {
 			p++;
 			continue;
 		}
-		{ /* no term starts with this character: one bitmap test instead of a lookup */
-			size_t l;
-			int32_t cp = utf8_decode(S.nt.buf + p, len - p, &l);
-			if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63)))) {
-				p++;
-				continue;
+		for (uint32_t h = terms_at(m, p); S.walk[h].q; h++) {
+			uint32_t ci = S.walk[h].ci;
+			int nch = voice ? 2 : 1;
+			if (chain_has(m, ci, voice) && edge_ok(p, nch) && edge_ok(S.walk[h].q, nch)) {
+				best = S.walk[h].q;
+				best_cue = ci;
 			}
-		}
-		q = p + 1;
-		st = HMAP_HSEED;
-		done = p;
-		while (q <= len && q - p <= MAX_TERM_BYTES) {
-			uint32_t v;
-			if (q < len && !(S.flag[q] & F_CHAR)) {
-				q++;
-				continue;
-			}
-			st = hmap_hadd(st, S.nt.buf + done, q - done); /* key so far: [p, q) */
-			done = q;
-			if (!hmap_get_h(&m->terms, st, S.nt.buf + p, q - p, &v))
-				break;
-			if (v & ~PREFIX_BIT) {
-				uint32_t ci = (v & ~PREFIX_BIT) - 1;
-				int nch = voice ? 2 : 1;
-				if (chain_has(m, ci, voice) && edge_ok(p, nch) && edge_ok(q, nch)) {
-					best = q;
-					best_cue = ci;
-				}
-			}
-			if (!(v & PREFIX_BIT))
-				break;
-			q++;
 		}
 		if (best) {
 			for (uint32_t ci = best_cue; ci != UINT32_MAX; ci = m->cue[ci].next)
@@ -1018,6 +1049,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		memset(cue_seen, 0, m->ncue * sizeof *cue_seen);
 	S.nhit = 0;
 	fold_text(n);
+	walk_reset();
 	match_terms(m, 0);
 	match_patterns(m);
 	match_tags(m, n, &ntags, &product);
