@@ -1026,6 +1026,45 @@ static void rule_add(struct contrib *k, const char *fmt, ...)
 	memcpy(k->rule + l, tmp, (size_t)n + 1);
 }
 
+/* Append the ready-made rule text r, as rule_add(k, "%s", r) would. */
+static void rule_adds(struct contrib *k, const char *r)
+{
+	size_t l = strlen(k->rule), n = strlen(r);
+	if (l + (l ? 2 : 0) + n >= sizeof k->rule)
+		return;
+	if (l) {
+		k->rule[l++] = ';';
+		k->rule[l++] = ' ';
+	}
+	memcpy(k->rule + l, r, n + 1);
+}
+
+/* A rule with one number, fmt formatted with x, remembered per call site (memo) since a
+ * note's contributions mostly share their factors: formatting a double is the dear part. */
+struct rule_memo {
+	int ok;
+	double x;
+	char s[64];
+};
+
+static void rule_add_num(struct contrib *k, struct rule_memo *memo, const char *fmt, double x)
+	NM_PRINTF(3, 0);
+static void rule_add_num(struct contrib *k, struct rule_memo *memo, const char *fmt, double x)
+{
+	/* the same bits, so -0 and 0 (printed differently) are told apart */
+	if (!memo->ok || memcmp(&memo->x, &x, sizeof x)) {
+		int n = snprintf(memo->s, sizeof memo->s, fmt, x);
+		if (n < 0 || (size_t)n >= sizeof memo->s) {
+			memo->ok = 0;
+			rule_add(k, fmt, x);
+			return;
+		}
+		memo->x = x;
+		memo->ok = 1;
+	}
+	rule_adds(k, memo->s);
+}
+
 static int is_polar(const struct sentiment_model *m, const struct unit *u)
 {
 	int r = m->e[u->entry].role;
@@ -1246,6 +1285,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 /* Clause-level factors and discourse weights, then the sums. */
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
+	static _Thread_local struct rule_memo memo_excl, memo_contrast, memo_clause, memo_title;
 	double other = 0;
 	*pos = *neg = 0;
 	/* Concession clauses: find them from the units. */
@@ -1282,11 +1322,11 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		if (c->excl) {
 			double f = 1 + EXCL_STEP * (c->excl > 4 ? 4 : c->excl);
 			k->w *= f;
-			rule_add(k, "exclamation x%g", f);
+			rule_add_num(k, &memo_excl, "exclamation x%g", f);
 		}
 		if (sc.segmul[k->seg] != 1) {
 			k->w *= sc.segmul[k->seg];
-			rule_add(k, "contrast x%g", sc.segmul[k->seg]);
+			rule_add_num(k, &memo_contrast, "contrast x%g", sc.segmul[k->seg]);
 		}
 	}
 	/* Clause saturation: the words of one clause say one thing; their sum s becomes
@@ -1304,14 +1344,14 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 				continue;
 			sc.k[b].w *= f;
 			if (f < 0.95)
-				rule_add(&sc.k[b], "clause x%.2g", f);
+				rule_add_num(&sc.k[b], &memo_clause, "clause x%.2g", f);
 		}
 	}
 	/* A Xiaohongshu title states the verdict: its words count TITLE_WEIGHT. */
 	for (size_t j = 0; j < sc.nk; j++) {
 		if (sc.k[j].off < sc.title_len && sc.k[j].seg >= 0) {
 			sc.k[j].w *= TITLE_WEIGHT;
-			rule_add(&sc.k[j], "title x%g", TITLE_WEIGHT);
+			rule_add_num(&sc.k[j], &memo_title, "title x%g", TITLE_WEIGHT);
 		}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
