@@ -459,11 +459,10 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 {
 	size_t nch = 0;
 	sb_reset(&sc.nb);
+	sb_grow(&sc.nb, (size_t)(end - off) * 16); /* at most a character a byte, 16 bytes each */
 	for (uint32_t p = off; p < end;) {
 		size_t l = 0;
 		int32_t cp = utf8_decode(text + p, end - p, &l);
-		char tmp[16];
-		size_t tl;
 		if (!l)
 			l = 1;
 		if (nch + 2 > sc.capch || !sc.opos) {
@@ -472,11 +471,11 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		}
 		sc.cpos[nch] = (uint32_t)sc.nb.len;
 		sc.opos[nch] = p;
-		tl = norm_fold_cp(cp < 0 ? 0xFFFD : cp, tmp);
-		sb_add(&sc.nb, tmp, tl);
+		sc.nb.len += norm_fold_cp(cp < 0 ? 0xFFFD : cp, sc.nb.buf + sc.nb.len);
 		nch++;
 		p += (uint32_t)l;
 	}
+	sc.nb.buf[sc.nb.len] = 0;
 	if (!nch)
 		return;
 	sc.cpos[nch] = (uint32_t)sc.nb.len;
