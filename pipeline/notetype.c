@@ -409,21 +409,25 @@ static void fold_text(const struct note *n)
 	scratch_reserve(n->len * 2 + 16, n->len);
 	while (i < n->len) {
 		size_t l;
-		char buf[16];
 		int32_t cp = utf8_decode(n->text + i, n->len - i, &l);
-		size_t k = norm_fold_cp(cp, buf);
-		size_t at = S.nt.len;
+		size_t at = S.nt.len, k;
+		const char *buf;
+		if (at + 16 >= S.nt.cap)
+			sb_grow(&S.nt, 16);
+		buf = S.nt.buf + at; /* folded in place */
+		k = norm_fold_cp(cp, S.nt.buf + at);
 		if (at + k + 2 > S.cap_n) /* rare: the text grew by more than the estimate */
 			scratch_reserve(at + k + 1, n->len);
 		for (size_t j = 0; j < l && i + j < n->len; j++)
 			S.o2n[i + j] = (uint32_t)at;
-		sb_add(&S.nt, buf, k);
+		S.nt.len += k;
 		for (size_t j = 0; j < k; j++) {
 			S.n2o[at + j] = (uint32_t)i;
 			S.flag[at + j] = (((unsigned char)buf[j] & 0xC0) != 0x80) ? F_CHAR : 0;
 		}
 		i += l ? l : 1;
 	}
+	S.nt.buf[S.nt.len] = 0;
 	S.o2n[n->len] = (uint32_t)S.nt.len;
 	S.n2o[S.nt.len] = (uint32_t)n->len;
 	S.flag[S.nt.len] = F_CHAR | F_TOKB;
