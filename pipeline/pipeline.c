@@ -498,8 +498,8 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 	n.serial = atomic_fetch_add(&note_serial, 1) + 1;
 
 	sb_reset(&w->add);
-	if (stages & STAGE_TOKENIZE)
-		write_tokens(w);
+	if ((stages & STAGE_TOKENIZE) && p->o.format == OUT_JSON)
+		write_tokens(w); /* words and TSV write the tokens themselves */
 	if (stages & (STAGE_CLASSIFY | STAGE_SCORE))
 		category_detect(p->cats, &n, &cm, NULL);
 	if (stages & STAGE_CLASSIFY) {

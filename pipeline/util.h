@@ -57,9 +57,26 @@ void sb_init(struct strbuf *sb, size_t hint);
 void sb_release(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
-void sb_add(struct strbuf *sb, const void *p, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
-void sb_addc(struct strbuf *sb, char c);
+
+/* Append n bytes / one byte. Inline: they run for every token and character of the output;
+ * only a full buffer takes the call to sb_grow(). */
+static inline void sb_add(struct strbuf *sb, const void *p, size_t n)
+{
+	if (!sb->buf || sb->len + n + 1 > sb->cap)
+		sb_grow(sb, n);
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+	sb->buf[sb->len] = 0;
+}
+
+static inline void sb_addc(struct strbuf *sb, char c)
+{
+	if (!sb->buf || sb->len + 2 > sb->cap)
+		sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = 0;
+}
 void sb_addf(struct strbuf *sb, const char *fmt, ...) NM_PRINTF(2, 3);
 /* Append a JSON string literal (with quotes) for UTF-8 bytes s[0..n); invalid UTF-8 is
  * written as U+FFFD so the output is always valid JSON. */
