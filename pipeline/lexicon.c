@@ -407,6 +407,23 @@ static void fingerprint_file(struct lexset *ls, struct lex_kind *k, const char *
 		k->fingerprint = fingerprint_mix(k->fingerprint, path, ok ? &st : NULL);
 }
 
+struct pcre2_real_code_8 *lex_compile_pattern(const struct lex_row *r, uint32_t options)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->term, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_CASELESS | options, &ec, &eo, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		error("%s:%d: pattern does not compile at offset %zu: %s", r->file, r->line,
+		      (size_t)eo, (char *)msg);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter runs it when JIT cannot */
+	return re;
+}
+
 static int check_pattern(const char *pat, struct strbuf *err)
 {
 	int ec;

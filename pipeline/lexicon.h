@@ -27,6 +27,7 @@
 #define NM_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hmap.h"
 
@@ -121,6 +122,13 @@ const struct lex_kind *lexset_kind(const struct lexset *ls, const char *name);
 
 /* Look a normalised key up in a kind (key_cols == 1 kinds). NULL when absent. */
 const struct lex_row *lex_lookup(const struct lex_kind *k, const char *key, size_t n);
+
+struct pcre2_real_code_8; /* pcre2_code */
+
+/* Compile the "re:" pattern of row r for matching on note text: PCRE2 with UTF, caseless and
+ * the given extra options, JIT-compiled when the platform allows. Returns the code (free it
+ * with pcre2_code_free), or NULL after error() naming FILE:LINE. */
+struct pcre2_real_code_8 *lex_compile_pattern(const struct lex_row *r, uint32_t options);
 
 /* Parse a weight column: a decimal number. Returns 0 and sets *out, or -1. An empty or
  * missing column gives def. */

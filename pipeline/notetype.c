@@ -280,18 +280,11 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 		c->next = UINT32_MAX;
 		c->row = r;
 		if (r->is_pattern) {
-			int ec;
-			PCRE2_SIZE eo;
-			pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->term, PCRE2_ZERO_TERMINATED,
-						       PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE,
-						       &ec, &eo, NULL);
+			pcre2_code *re = lex_compile_pattern(r, PCRE2_MULTILINE);
 			if (!re) {
-				error("%s:%d: pattern does not compile at offset %zu", r->file,
-				      r->line, (size_t)eo);
 				notetype_model_free(m);
 				return NULL;
 			}
-			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 			m->pat[m->npat].re = re;
 			relit_extract(r->term, &m->plit[m->npat]);
 			m->pat[m->npat].cue = (uint32_t)m->ncue;

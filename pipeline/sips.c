@@ -116,17 +116,12 @@ struct sips_model *sips_model_new(const struct lexset *ls, const struct category
 		if (st < 0 || lex_weight(r->ncol > 2 ? r->col[2] : NULL, 1, &w) < 0)
 			continue; /* reported by the loader */
 		if (r->is_pattern) {
-			int ec;
-			PCRE2_SIZE eo;
-			pcre2_code *re = pcre2_compile((PCRE2_SPTR)r->term, PCRE2_ZERO_TERMINATED,
-						       PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+			pcre2_code *re = lex_compile_pattern(r, 0);
 			if (!re) {
-				error("%s:%d: pattern does not compile", r->file, r->line);
 				sb_release(&key);
 				sips_model_free(m);
 				return NULL;
 			}
-			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 			NM_GROW(m->pat, m->cappat, m->npat + 1);
 			m->pat[m->npat].re = re;
 			m->pat[m->npat].stage = st;
