@@ -133,17 +133,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef NM_FUZZ_MAIN
-int main(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		if (nm_read_file(argv[i], &sb) < 0)
-			return 2;
-		LLVMFuzzerTestOneInput((const uint8_t *)(sb.buf ? sb.buf : ""), sb.len);
-		sb_release(&sb);
-	}
-	printf("ran %d inputs\n", argc - 1);
-	return 0;
-}
-#endif
+#include "replay-main.h"
