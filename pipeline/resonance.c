@@ -477,6 +477,17 @@ static double sat(double x, double k)
 	return x > 0 ? 1 - exp(-x / k) : 0;
 }
 
+/* A structural credit: count occurrences (capped at c) worth w each to part, with the count
+ * as evidence ("emoji×3"). Nothing when count is 0. */
+static void credit(struct res_scan *s, int part, double count, double w, double c,
+		   const char *name)
+{
+	if (!count)
+		return;
+	s->x[part] += w * cap(count, c);
+	ev_addf(&s->ev[part], name, count);
+}
+
 void resonance_score(const struct resonance_model *m, const struct note *n,
 		     const struct sentiment_result *sent, struct strbuf *out,
 		     struct resonance_result *res, struct strbuf *explain)
@@ -488,14 +499,8 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	memset(&s, 0, sizeof s);
 	scan_note(m, n, &s);
 
-	if (s.excl) {
-		s.x[P_EMO] += RP.excl * cap(s.excl, RP.excl_cap);
-		ev_addf(&s.ev[P_EMO], "!", s.excl);
-	}
-	if (s.emo) {
-		s.x[P_EMO] += RP.emo * cap(s.emo, RP.emo_cap);
-		ev_addf(&s.ev[P_EMO], "emoji", s.emo);
-	}
+	credit(&s, P_EMO, s.excl, RP.excl, RP.excl_cap, "!");
+	credit(&s, P_EMO, s.emo, RP.emo, RP.emo_cap, "emoji");
 	if (intensity > 0) {
 		char b[24] = "sentiment 0.00";
 		int l = 14, v = (int)(intensity * 100 + 0.5);
@@ -506,30 +511,13 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		s.x[P_EMO] += RP.intensity * (intensity > 1 ? 1 : intensity);
 		ev_add(&s.ev[P_EMO], b, (size_t)l, RES_MAX_EVIDENCE);
 	}
-	if (s.num) {
-		s.x[P_EXP] += RP.num * cap(s.num, RP.num_cap);
-		ev_addf(&s.ev[P_EXP], "number", s.num);
-	}
-	if (s.price) {
-		s.x[P_EXP] += RP.price * cap(s.price, RP.price_cap);
-		ev_addf(&s.ev[P_EXP], "price", s.price);
-	}
-	if (s.dur) {
-		s.x[P_EXP] += RP.dur * cap(s.dur, RP.dur_cap);
-		ev_addf(&s.ev[P_EXP], "duration", s.dur);
-	}
-	if (s.latin && RP.latin > 0) {
-		s.x[P_EXP] += RP.latin * cap(s.latin, RP.latin_cap);
-		ev_addf(&s.ev[P_EXP], "latin", s.latin);
-	}
-	if (s.list) {
-		s.x[P_EXP] += RP.list * cap(s.list, RP.list_cap);
-		ev_addf(&s.ev[P_EXP], "list item", s.list);
-	}
-	if (s.quest) {
-		s.x[P_INTER] += RP.quest * cap(s.quest, RP.quest_cap);
-		ev_addf(&s.ev[P_INTER], "?", s.quest);
-	}
+	credit(&s, P_EXP, s.num, RP.num, RP.num_cap, "number");
+	credit(&s, P_EXP, s.price, RP.price, RP.price_cap, "price");
+	credit(&s, P_EXP, s.dur, RP.dur, RP.dur_cap, "duration");
+	if (RP.latin > 0)
+		credit(&s, P_EXP, s.latin, RP.latin, RP.latin_cap, "latin");
+	credit(&s, P_EXP, s.list, RP.list, RP.list_cap, "list item");
+	credit(&s, P_INTER, s.quest, RP.quest, RP.quest_cap, "?");
 
 	if (s.units > RP.len_ref)
 		damp = sqrt(RP.len_ref / s.units);
