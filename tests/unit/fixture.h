@@ -6,7 +6,10 @@
 #ifndef NM_TEST_FIXTURE_H
 #define NM_TEST_FIXTURE_H
 
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lexicon.h"
 #include "normalize.h"
@@ -69,6 +72,46 @@ static void fixture_note(struct note *n, const char *title, const char *desc)
 	n->title_len = title ? strlen(title) : 0;
 	n->tok = toks.v;
 	n->ntok = toks.n;
+}
+
+/* A throw-away lexicon root with one file, KIND/10-x.tsv, for tests of lexicon errors. */
+struct fixture_root {
+	char dir[64];
+	char sub[128];
+	char path[160];
+	const char *root; /* dir, as lexset_load() wants it */
+};
+
+/* Make the root and the KIND folder. Returns 0, or -1 when the temp folder fails. */
+static int fixture_root_open(struct fixture_root *r, const char *kind) __attribute__((unused));
+static int fixture_root_open(struct fixture_root *r, const char *kind)
+{
+	snprintf(r->dir, sizeof r->dir, "/tmp/notemine-test-XXXXXX");
+	if (!mkdtemp(r->dir))
+		return -1;
+	snprintf(r->sub, sizeof r->sub, "%s/%s", r->dir, kind);
+	snprintf(r->path, sizeof r->path, "%s/10-x.tsv", r->sub);
+	r->root = r->dir;
+	return mkdir(r->sub, 0700);
+}
+
+/* Replace the root's one lexicon file with content. */
+static int fixture_root_write(struct fixture_root *r, const char *content) __attribute__((unused));
+static int fixture_root_write(struct fixture_root *r, const char *content)
+{
+	FILE *f = fopen(r->path, "w");
+	if (!f)
+		return -1;
+	fputs(content, f);
+	return fclose(f);
+}
+
+static void fixture_root_close(struct fixture_root *r) __attribute__((unused));
+static void fixture_root_close(struct fixture_root *r)
+{
+	unlink(r->path);
+	rmdir(r->sub);
+	rmdir(r->dir);
 }
 
 #endif

@@ -232,33 +232,20 @@ static void test_long_note(void)
 	sb_release(&big);
 }
 
-static int write_file(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return -1;
-	fputs(s, f);
-	return fclose(f);
-}
-
 static void test_lexicon_errors(void)
 {
-	char dir[] = "/tmp/notemine-nt-XXXXXX", sub[256], path[300];
+	struct fixture_root fr;
 	struct lexset bad;
-	const char *root = dir;
-	if (!mkdtemp(dir)) {
+	if (fixture_root_open(&fr, "note_type") < 0) {
 		ok(0, "lexicon: temp folder");
 		return;
 	}
-	snprintf(sub, sizeof sub, "%s/note_type", dir);
-	mkdir(sub, 0700);
-	snprintf(path, sizeof path, "%s/10-x.tsv", sub);
-	write_file(path, "# test\n本店\tofficial\t2.5\n某词\tadvert\t1\n某某\tsponsored\t1\tnowhere\n"
+	fixture_root_write(&fr, "# test\n本店\tofficial\t2.5\n某词\tadvert\t1\n某某\tsponsored\t1\tnowhere\n"
 			 "还有\tsponsored\tx\n");
-	ok(lexset_load(&bad, &root, 1) < 0, "lexicon: bad type, where and weight are errors");
+	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: bad type, where and weight are errors");
 	lexset_release(&bad);
-	write_file(path, "re:感谢.{0,12}邀请\tcooperation\t3\n不是\tnegator\t4\n太多\tnegator\t3\tafter\n");
-	ok(lexset_load(&bad, &root, 1) == 0, "lexicon: patterns, negators, where=after load");
+	fixture_root_write(&fr, "re:感谢.{0,12}邀请\tcooperation\t3\n不是\tnegator\t4\n太多\tnegator\t3\tafter\n");
+	ok(lexset_load(&bad, &fr.root, 1) == 0, "lexicon: patterns, negators, where=after load");
 	{
 		struct notetype_model *m = notetype_model_new(&bad, NULL);
 		struct note n;
@@ -272,9 +259,7 @@ static void test_lexicon_errors(void)
 		notetype_model_free(m);
 	}
 	lexset_release(&bad);
-	unlink(path);
-	rmdir(sub);
-	rmdir(dir);
+	fixture_root_close(&fr);
 }
 
 int main(void)

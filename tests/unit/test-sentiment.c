@@ -239,34 +239,21 @@ static void test_json(void)
 	cJSON_Delete(v);
 }
 
-static int write_file(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return -1;
-	fputs(s, f);
-	return fclose(f);
-}
-
 static void test_lexicon_errors(void)
 {
-	char dir[] = "/tmp/notemine-se-XXXXXX", sub[256], path[300];
+	struct fixture_root fr;
 	struct lexset bad;
-	const char *root = dir;
-	if (!mkdtemp(dir)) {
+	if (fixture_root_open(&fr, "sentiment") < 0) {
 		ok(0, "lexicon: temp folder");
 		return;
 	}
-	snprintf(sub, sizeof sub, "%s/sentiment", dir);
-	mkdir(sub, 0700);
-	snprintf(path, sizeof path, "%s/10-x.tsv", sub);
-	write_file(path, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n");
+	fixture_root_write(&fr, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n");
 	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &root, 1) < 0, "lexicon: bad weight and unknown role are errors");
+	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: bad weight and unknown role are errors");
 	lexset_release(&bad);
-	write_file(path, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n");
+	fixture_root_write(&fr, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n");
 	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &root, 1) == 0, "lexicon: a small test root loads");
+	ok(lexset_load(&bad, &fr.root, 1) == 0, "lexicon: a small test root loads");
 	{
 		struct sentiment_model *m = sentiment_model_new(&bad, NULL);
 		ok(m != NULL, "lexicon: a model from the test root");
@@ -276,9 +263,7 @@ static void test_lexicon_errors(void)
 		sentiment_model_free(m);
 	}
 	lexset_release(&bad);
-	unlink(path);
-	rmdir(sub);
-	rmdir(dir);
+	fixture_root_close(&fr);
 }
 
 
