@@ -14,7 +14,7 @@
  *  - terms: one space-saving summary (Metwally, Agrawal, El Abbadi 2005) overall, per note
  *    type and per sentiment, `capacity` counters each, of document frequencies (a term
  *    counts once per note); tokens that hold no letter or symbol, URLs and stop-words (a
- *    static table in report.c, Chinese and English function words) are skipped; Latin
+ *    static table in report-terms.c, Chinese and English function words) are skipped; Latin
  *    terms are lower-cased; a topic tag "#名称[话题]#" counts as "#名称". A counter's `err`
  *    bounds how much its count may be overestimated. "Distinctive" terms of a group rank
  *    the group's counters by (share of the group's notes) - (share of the other notes).
