@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <pcre2.h>
 
 #include "cue.h"
@@ -40,10 +41,11 @@
 #define RES_MAX_CUES 8      /* lexicon cues shown per part */
 #define RES_MAX_EVIDENCE 12 /* evidence items per part: cues, then structure counts */
 
-enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_NPARTS };
+enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_PUBLIC, P_PRIVATE, P_NPARTS };
 
 static const char *const part_name[P_NPARTS] = {
 	"emotional", "experiential", "authenticity", "story", "interaction", "hardsell",
+	"public", "private",
 };
 
 /* Every documented constant in one place (docs/scoring.md explains each). */
@@ -69,8 +71,12 @@ static RES_CONST struct res_params {
 	double list, list_cap;  /* experiential: per list item (1. / 1⃣ / ① / • at a line start) */
 	double title;           /* cue weight multiplier in the title (what the feed shows) */
 	double gamma;           /* display curve: score = 100 * raw^gamma (monotone) */
+	double pic, pic_cap;    /* experiential: per picture of the note, capped */
+	double video_pics;      /* pictures a video note counts as */
+	double pub;             /* reach: public matter multiplies by up to 1 + pub */
+	double priv, priv_cap;  /* reach: the score times exp(-priv * min(private, priv_cap)) */
 } RP = {
-	.k = { 4, 6, 4, 4, 3, 3 },
+	.k = { 4, 6, 4, 4, 3, 3, 2, 1 },
 	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
 	.len_ref = 400,
 	.body_k = 60,
@@ -86,6 +92,10 @@ static RES_CONST struct res_params {
 	.list = 0.5, .list_cap = 8,
 	.title = 1.5,
 	.gamma = 0.6,
+	.pic = 0.2, .pic_cap = 9,
+	.video_pics = 3,
+	.pub = 0.5,
+	.priv = 0.2, .priv_cap = 8,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -96,7 +106,7 @@ static int validate(const struct lex_row *r, struct strbuf *err)
 		ok |= r->ncol > 1 && !strcmp(r->col[1], part_name[p]);
 	if (!ok) {
 		sb_addf(err, "bad part '%s' (emotional, experiential, authenticity, story, "
-			     "interaction or hardsell)", r->ncol > 1 ? r->col[1] : "");
+			     "interaction, hardsell, public or private)", r->ncol > 1 ? r->col[1] : "");
 		return -1;
 	}
 	if (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0) {
@@ -104,7 +114,8 @@ static int validate(const struct lex_row *r, struct strbuf *err)
 		return -1;
 	}
 	if (r->ncol > 2 && w < 0) {
-		sb_addf(err, "negative weight '%s' (use the hardsell part for penalties)",
+		sb_addf(err, "negative weight '%s' (use the hardsell or private part for "
+			     "penalties)",
 			r->col[2]);
 		return -1;
 	}
@@ -439,7 +450,7 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 			for (int p = 0; p < P_NPARTS; p++) {
 				if (m->cue[c].w[p] <= 0)
 					continue;
-				s->x[p] += m->cue[c].w[p] * (p == P_HARDSELL ? 1 : f);
+				s->x[p] += m->cue[c].w[p] * (p >= P_HARDSELL ? 1 : f);
 				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term), RES_MAX_CUES);
 			}
 		}
@@ -465,6 +476,37 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				break;
 		}
 	}
+}
+
+/* Pictures the note offers: the entries of the record's image_list (a comma-joined string or
+ * an array); a video note counts as RP.video_pics (its image_list holds only the cover). 0
+ * without a record. */
+static double pictures(const struct note *n)
+{
+	const cJSON *t, *il;
+	double c = 0;
+	if (!n->rec)
+		return 0;
+	t = cJSON_GetObjectItemCaseSensitive(n->rec, "type");
+	if (cJSON_IsString(t) && !strcmp(t->valuestring, "video"))
+		return RP.video_pics;
+	il = cJSON_GetObjectItemCaseSensitive(n->rec, "image_list");
+	if (cJSON_IsArray(il))
+		return cJSON_GetArraySize(il);
+	if (cJSON_IsString(il)) {
+		const char *p = il->valuestring;
+		int item = 0;
+		for (; *p; p++) {
+			if (*p == ',') {
+				c += item;
+				item = 0;
+			} else if (*p != ' ') {
+				item = 1;
+			}
+		}
+		c += item;
+	}
+	return c;
 }
 
 static double cap(double v, double c)
@@ -493,7 +535,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		     struct resonance_result *res, struct strbuf *explain)
 {
 	static _Thread_local struct res_scan s;
-	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty;
+	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty, reach, pub, priv;
 	double intensity = sent ? sent->intensity : 0;
 
 	memset(&s, 0, sizeof s);
@@ -517,6 +559,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	if (RP.latin > 0)
 		credit(&s, P_EXP, s.latin, RP.latin, RP.latin_cap, "latin");
 	credit(&s, P_EXP, s.list, RP.list, RP.list_cap, "list item");
+	credit(&s, P_EXP, pictures(n), RP.pic, RP.pic_cap, "picture");
 	credit(&s, P_INTER, s.quest, RP.quest, RP.quest_cap, "?");
 
 	if (s.units > RP.len_ref)
@@ -531,7 +574,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		wsum += RP.w[p];
 	}
 
-	raw = sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
+	/* reach: public-interest matter raises the score up to its full value, a record of the
+	 * author's private life lowers it (docs/scoring.md) */
+	pub = 1 + RP.pub * sat(s.x[P_PUBLIC] * damp, RP.k[P_PUBLIC]);
+	priv = exp(-RP.priv * cap(s.x[P_PRIVATE] * damp, RP.priv_cap));
+	reach = pub * priv;
+	raw = cap(sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score) * reach, 1);
 	score = 100 * pow(raw, RP.gamma);
 
 	if (res) {
@@ -570,12 +618,24 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 				}
 			sb_addc(out, ']');
 		}
-		sb_adds(out, "}}");
+		sb_adds(out, ",\"reach\":[");
+		for (int p = P_PUBLIC, k = 0; p <= P_PRIVATE; p++)
+			for (int i = 0; i < s.ev[p].n; i++) {
+				char b[64];
+				size_t l = strlen(s.ev[p].item[i]);
+				b[0] = p == P_PUBLIC ? '+' : '-';
+				memcpy(b + 1, s.ev[p].item[i], l); /* items are < 48 bytes */
+				if (k++)
+					sb_addc(out, ',');
+				sb_add_json_str(out, b, l + 1);
+			}
+		sb_adds(out, "]}}");
 	}
 	if (explain) {
 		sb_addf(explain, "resonance %.1f = 100 x (weighted mean of parts %.3f x body %.2f x "
-				 "hard-sell %.2f)^%.1f\n",
-			score, sum / wsum, body, exp(-s.x[P_HARDSELL] * RP.hs_score), RP.gamma);
+				 "hard-sell %.2f x reach %.2f)^%.1f\n",
+			score, sum / wsum, body, exp(-s.x[P_HARDSELL] * RP.hs_score), reach,
+			RP.gamma);
 		sb_addf(explain, "  body: %.0f distinct content units of %.0f (tags excluded); cue sums "
 				 "x%.2f length damping\n", s.fresh, s.units, damp);
 		for (int p = 0; p < 5; p++) {
@@ -588,6 +648,13 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 				sb_adds(explain, " -");
 			sb_addc(explain, '\n');
 		}
+		sb_addf(explain, "  %-12s %.2f = public x%.2f (raw %.2f, K %.1f) x private x%.2f "
+				 "(raw %.2f):", "reach", reach, pub, s.x[P_PUBLIC], RP.k[P_PUBLIC], priv,
+			s.x[P_PRIVATE]);
+		for (int p = P_PUBLIC; p <= P_PRIVATE; p++)
+			for (int i = 0; i < s.ev[p].n; i++)
+				sb_addf(explain, " %c%s", p == P_PUBLIC ? '+' : '-', s.ev[p].item[i]);
+		sb_addc(explain, '\n');
 		if (s.x[P_HARDSELL] > 0) {
 			sb_addf(explain, "  %-12s raw %.2f -> authenticity x %.2f:", "hard-sell",
 				s.x[P_HARDSELL], penalty);
