@@ -7,20 +7,25 @@
  *     longest match among the body tokens (topic tags, mentions and URLs excluded) adds its
  *     weight to its part, once per distinct cue (RES_REPEAT): saying 亲测 five times is not
  *     five times as authentic. Cues in the title weigh RP.title times more (the title is what
- *     the feed shows). "re:" rows are PCRE2 patterns matched on the text. The "hardsell" part
- *     is a penalty: hard-sell, exaggeration, disclosed cooperation.
+ *     the feed shows; not for hardsell, public and private). "re:" rows are PCRE2 patterns
+ *     matched on the text. The "hardsell" part is a penalty: hard-sell, exaggeration, disclosed
+ *     cooperation. "public" (matters of public interest) and "private" (a record of the
+ *     author's private life) set the reach factor of step 5.
  *  2. Structure from the tokens, each count capped: exclamation runs, emoticons/emoji and the
- *     sentiment intensity (emotional); numbers, prices, durations, list items and Latin words
- *     (names of places, shops, brands) (experiential); question runs (interaction).
+ *     sentiment intensity (emotional); numbers, prices, durations, list items, Latin words
+ *     (names of places, shops, brands) and the pictures of the record (image_list entries; a
+ *     video counts as RP.video_pics) (experiential); question runs (interaction).
  *  3. Length. Beyond RP.len_ref content units (Han characters, words, numbers; tags excluded)
  *     every raw sum is scaled by sqrt(len_ref / units): a text four times the reference gets
  *     half the credit per cue, so a pasted article does not win by size.
  *  4. Saturation. part = 1 - exp(-x / K_part): the first cues matter most and no part exceeds
  *     1. Authenticity is multiplied by exp(-hardsell / K_hardsell).
- *  5. raw = sum(w_part * part) / sum(w_part) * body * exp(-hardsell * RP.hs_score), where
- *     body = 1 - exp(-fresh / RP.body_k) and fresh counts the content units of DISTINCT tokens
- *     (a repeated token counts once: twenty pasted copies have the body of one). Hard-sell
- *     lowers the whole score, as the taxonomy says marketing loses resonance.
+ *  5. raw = min(1, sum(w_part * part) / sum(w_part) * body * exp(-hardsell * RP.hs_score)
+ *     * reach), where body = 1 - exp(-fresh / RP.body_k) and fresh counts the content units
+ *     of DISTINCT tokens (a repeated token counts once: twenty pasted copies have the body of
+ *     one). Hard-sell lowers the whole score, as the taxonomy says marketing loses resonance.
+ *     reach = (1 + RP.pub * (1 - exp(-public / K_public))) * exp(-RP.priv * min(private,
+ *     RP.priv_cap)): a note strangers can use reaches more readers than a diary entry.
  *  6. score = 100 * raw^RP.gamma, a monotone display curve that spreads real notes over the
  *     0-100 range (it changes no ranking).
  */
@@ -76,7 +81,7 @@ static RES_CONST struct res_params {
 	double pub;             /* reach: public matter multiplies by up to 1 + pub */
 	double priv, priv_cap;  /* reach: the score times exp(-priv * min(private, priv_cap)) */
 } RP = {
-	.k = { 4, 6, 4, 4, 3, 3, 2, 1 },
+	.k = { 4, 6, 4, 4, 3, 3, 2, 0 }, /* private: no K, a capped linear penalty (priv) */
 	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
 	.len_ref = 400,
 	.body_k = 60,
