@@ -12,9 +12,9 @@
  *     cooperation. "public" (matters of public interest) and "private" (a record of the
  *     author's private life) set the reach factor of step 5.
  *  2. Structure from the tokens, each count capped: exclamation runs, emoticons/emoji and the
- *     sentiment intensity (emotional); numbers, prices, durations, list items, Latin words
- *     (names of places, shops, brands) and the pictures of the record (image_list entries; a
- *     video counts as RP.video_pics) (experiential); question runs (interaction).
+ *     sentiment intensity (emotional); numbers, prices, durations, list items, distinct
+ *     Latin words (names of places, shops, brands) and the pictures of the record (image_list
+ *     entries; a video counts as RP.video_pics) (experiential); question runs (interaction).
  *  3. Length. Beyond RP.len_ref content units (Han characters, words, numbers; tags excluded)
  *     every raw sum is scaled by sqrt(len_ref / units): a text four times the reference gets
  *     half the credit per cue, so a pasted article does not win by size.
@@ -409,11 +409,14 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		const struct token *t = &n->tok[i];
 		const char *ts = n->text + t->off;
 		double u = units_of(n, t);
+		int fresh = 0;
 
 		s->units += u;
 		if (u > 0 && set_add(set, mask, hmap_hash(cn.buf + cn.off[i],
-							   cn.off[i + 1] - cn.off[i])))
+							   cn.off[i + 1] - cn.off[i]))) {
 			s->fresh += u;
+			fresh = 1;
+		}
 		if (t->type == TOK_PUNCT) {
 			int e = tok_has(ts, t->len, excl_marks), q = tok_has(ts, t->len, quest_marks);
 			s->excl += e && !prev_excl;
@@ -425,8 +428,8 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		}
 		if (t->type == TOK_EMOJI || t->type == TOK_EMOTICON)
 			s->emo++;
-		if (t->type == TOK_LATIN)
-			s->latin++;
+		if (t->type == TOK_LATIN && fresh)
+			s->latin++; /* distinct names: a name said twice is one name */
 		s->list += is_list_item(n, i);
 		if (t->type == TOK_NUMBER) {
 			const struct token *nx = i + 1 < n->ntok ? &n->tok[i + 1] : NULL;

@@ -307,6 +307,22 @@ static void test_pictures(void)
 	cJSON_Delete(ve);
 }
 
+static void test_latin_names(void)
+{
+	struct resonance_result a, b, c;
+	cJSON *va = score(NULL, "周末去了costco，人很多。", &a);
+	cJSON *vb = score(NULL, "周末去了costco，人很多。costco costco costco costco", &b);
+	cJSON *vc = score(NULL, "周末去了costco，人很多。target walmart kroger aldi", &c);
+	ok(b.part[EXP] <= a.part[EXP] + 1e-9,
+	   "latin: a name said five times is one name (%.3f <= %.3f)", b.part[EXP], a.part[EXP]);
+	ok(c.part[EXP] > a.part[EXP], "latin: five different names are more detail (%.3f > %.3f)",
+	   c.part[EXP], a.part[EXP]);
+	ok(has_str(evidence(vc, "experiential"), "latin×5"), "latin: distinct names are evidence");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+}
+
 static void test_empty_and_json(void)
 {
 	struct resonance_result r;
@@ -423,6 +439,7 @@ int main(void)
 	test_saturation_and_length();
 	test_reach();
 	test_pictures();
+	test_latin_names();
 	test_empty_and_json();
 	test_sips();
 	test_explain();
