@@ -7,20 +7,25 @@
  *     longest match among the body tokens (topic tags, mentions and URLs excluded) adds its
  *     weight to its part, once per distinct cue (RES_REPEAT): saying 亲测 five times is not
  *     five times as authentic. Cues in the title weigh RP.title times more (the title is what
- *     the feed shows). "re:" rows are PCRE2 patterns matched on the text. The "hardsell" part
- *     is a penalty: hard-sell, exaggeration, disclosed cooperation.
+ *     the feed shows; not for hardsell, public and private). "re:" rows are PCRE2 patterns
+ *     matched on the text. The "hardsell" part is a penalty: hard-sell, exaggeration, disclosed
+ *     cooperation. "public" (matters of public interest) and "private" (a record of the
+ *     author's private life) set the reach factor of step 5.
  *  2. Structure from the tokens, each count capped: exclamation runs, emoticons/emoji and the
- *     sentiment intensity (emotional); numbers, prices, durations, list items and Latin words
- *     (names of places, shops, brands) (experiential); question runs (interaction).
+ *     sentiment intensity (emotional); numbers, prices, durations, list items, distinct
+ *     Latin words (names of places, shops, brands) and the pictures of the record (image_list
+ *     entries; a video counts as RP.video_pics) (experiential); question runs (interaction).
  *  3. Length. Beyond RP.len_ref content units (Han characters, words, numbers; tags excluded)
  *     every raw sum is scaled by sqrt(len_ref / units): a text four times the reference gets
  *     half the credit per cue, so a pasted article does not win by size.
  *  4. Saturation. part = 1 - exp(-x / K_part): the first cues matter most and no part exceeds
  *     1. Authenticity is multiplied by exp(-hardsell / K_hardsell).
- *  5. raw = sum(w_part * part) / sum(w_part) * body * exp(-hardsell * RP.hs_score), where
- *     body = 1 - exp(-fresh / RP.body_k) and fresh counts the content units of DISTINCT tokens
- *     (a repeated token counts once: twenty pasted copies have the body of one). Hard-sell
- *     lowers the whole score, as the taxonomy says marketing loses resonance.
+ *  5. raw = min(1, sum(w_part * part) / sum(w_part) * body * exp(-hardsell * RP.hs_score)
+ *     * reach), where body = 1 - exp(-fresh / RP.body_k) and fresh counts the content units
+ *     of DISTINCT tokens (a repeated token counts once: twenty pasted copies have the body of
+ *     one). Hard-sell lowers the whole score, as the taxonomy says marketing loses resonance.
+ *     reach = (1 + RP.pub * (1 - exp(-public / K_public))) * exp(-RP.priv * min(private,
+ *     RP.priv_cap)): a note strangers can use reaches more readers than a diary entry.
  *  6. score = 100 * raw^RP.gamma, a monotone display curve that spreads real notes over the
  *     0-100 range (it changes no ranking).
  */
@@ -30,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <pcre2.h>
 
 #include "cue.h"
@@ -40,10 +46,11 @@
 #define RES_MAX_CUES 8      /* lexicon cues shown per part */
 #define RES_MAX_EVIDENCE 12 /* evidence items per part: cues, then structure counts */
 
-enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_NPARTS };
+enum { P_EMO, P_EXP, P_AUTH, P_STORY, P_INTER, P_HARDSELL, P_PUBLIC, P_PRIVATE, P_NPARTS };
 
 static const char *const part_name[P_NPARTS] = {
 	"emotional", "experiential", "authenticity", "story", "interaction", "hardsell",
+	"public", "private",
 };
 
 /* Every documented constant in one place (docs/scoring.md explains each). */
@@ -69,8 +76,12 @@ static RES_CONST struct res_params {
 	double list, list_cap;  /* experiential: per list item (1. / 1⃣ / ① / • at a line start) */
 	double title;           /* cue weight multiplier in the title (what the feed shows) */
 	double gamma;           /* display curve: score = 100 * raw^gamma (monotone) */
+	double pic, pic_cap;    /* experiential: per picture of the note, capped */
+	double video_pics;      /* pictures a video note counts as */
+	double pub;             /* reach: public matter multiplies by up to 1 + pub */
+	double priv, priv_cap;  /* reach: the score times exp(-priv * min(private, priv_cap)) */
 } RP = {
-	.k = { 4, 6, 4, 4, 3, 3 },
+	.k = { 4, 6, 4, 4, 3, 3, 2, 0 }, /* private: no K, a capped linear penalty (priv) */
 	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
 	.len_ref = 400,
 	.body_k = 60,
@@ -86,6 +97,10 @@ static RES_CONST struct res_params {
 	.list = 0.5, .list_cap = 8,
 	.title = 1.5,
 	.gamma = 0.6,
+	.pic = 0.2, .pic_cap = 9,
+	.video_pics = 3,
+	.pub = 0.5,
+	.priv = 0.2, .priv_cap = 8,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -96,7 +111,7 @@ static int validate(const struct lex_row *r, struct strbuf *err)
 		ok |= r->ncol > 1 && !strcmp(r->col[1], part_name[p]);
 	if (!ok) {
 		sb_addf(err, "bad part '%s' (emotional, experiential, authenticity, story, "
-			     "interaction or hardsell)", r->ncol > 1 ? r->col[1] : "");
+			     "interaction, hardsell, public or private)", r->ncol > 1 ? r->col[1] : "");
 		return -1;
 	}
 	if (r->ncol > 2 && lex_weight(r->col[2], 1, &w) < 0) {
@@ -104,7 +119,8 @@ static int validate(const struct lex_row *r, struct strbuf *err)
 		return -1;
 	}
 	if (r->ncol > 2 && w < 0) {
-		sb_addf(err, "negative weight '%s' (use the hardsell part for penalties)",
+		sb_addf(err, "negative weight '%s' (use the hardsell or private part for "
+			     "penalties)",
 			r->col[2]);
 		return -1;
 	}
@@ -393,11 +409,14 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		const struct token *t = &n->tok[i];
 		const char *ts = n->text + t->off;
 		double u = units_of(n, t);
+		int fresh = 0;
 
 		s->units += u;
 		if (u > 0 && set_add(set, mask, hmap_hash(cn.buf + cn.off[i],
-							   cn.off[i + 1] - cn.off[i])))
+							   cn.off[i + 1] - cn.off[i]))) {
 			s->fresh += u;
+			fresh = 1;
+		}
 		if (t->type == TOK_PUNCT) {
 			int e = tok_has(ts, t->len, excl_marks), q = tok_has(ts, t->len, quest_marks);
 			s->excl += e && !prev_excl;
@@ -409,8 +428,8 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 		}
 		if (t->type == TOK_EMOJI || t->type == TOK_EMOTICON)
 			s->emo++;
-		if (t->type == TOK_LATIN)
-			s->latin++;
+		if (t->type == TOK_LATIN && fresh)
+			s->latin++; /* distinct names: a name said twice is one name */
 		s->list += is_list_item(n, i);
 		if (t->type == TOK_NUMBER) {
 			const struct token *nx = i + 1 < n->ntok ? &n->tok[i + 1] : NULL;
@@ -439,7 +458,7 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 			for (int p = 0; p < P_NPARTS; p++) {
 				if (m->cue[c].w[p] <= 0)
 					continue;
-				s->x[p] += m->cue[c].w[p] * (p == P_HARDSELL ? 1 : f);
+				s->x[p] += m->cue[c].w[p] * (p >= P_HARDSELL ? 1 : f);
 				ev_add(&s->ev[p], m->cue[c].term, strlen(m->cue[c].term), RES_MAX_CUES);
 			}
 		}
@@ -465,6 +484,37 @@ static void scan_note(const struct resonance_model *m, const struct note *n,
 				break;
 		}
 	}
+}
+
+/* Pictures the note offers: the entries of the record's image_list (a comma-joined string or
+ * an array); a video note counts as RP.video_pics (its image_list holds only the cover). 0
+ * without a record. */
+static double pictures(const struct note *n)
+{
+	const cJSON *t, *il;
+	double c = 0;
+	if (!n->rec)
+		return 0;
+	t = cJSON_GetObjectItemCaseSensitive(n->rec, "type");
+	if (cJSON_IsString(t) && !strcmp(t->valuestring, "video"))
+		return RP.video_pics;
+	il = cJSON_GetObjectItemCaseSensitive(n->rec, "image_list");
+	if (cJSON_IsArray(il))
+		return cJSON_GetArraySize(il);
+	if (cJSON_IsString(il)) {
+		const char *p = il->valuestring;
+		int item = 0;
+		for (; *p; p++) {
+			if (*p == ',') {
+				c += item;
+				item = 0;
+			} else if (*p != ' ') {
+				item = 1;
+			}
+		}
+		c += item;
+	}
+	return c;
 }
 
 static double cap(double v, double c)
@@ -493,7 +543,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		     struct resonance_result *res, struct strbuf *explain)
 {
 	static _Thread_local struct res_scan s;
-	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty;
+	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty, reach, pub, priv;
 	double intensity = sent ? sent->intensity : 0;
 
 	memset(&s, 0, sizeof s);
@@ -517,6 +567,7 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	if (RP.latin > 0)
 		credit(&s, P_EXP, s.latin, RP.latin, RP.latin_cap, "latin");
 	credit(&s, P_EXP, s.list, RP.list, RP.list_cap, "list item");
+	credit(&s, P_EXP, pictures(n), RP.pic, RP.pic_cap, "picture");
 	credit(&s, P_INTER, s.quest, RP.quest, RP.quest_cap, "?");
 
 	if (s.units > RP.len_ref)
@@ -531,7 +582,12 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 		wsum += RP.w[p];
 	}
 
-	raw = sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score);
+	/* reach: public-interest matter raises the score up to its full value, a record of the
+	 * author's private life lowers it (docs/scoring.md) */
+	pub = 1 + RP.pub * sat(s.x[P_PUBLIC] * damp, RP.k[P_PUBLIC]);
+	priv = exp(-RP.priv * cap(s.x[P_PRIVATE] * damp, RP.priv_cap));
+	reach = pub * priv;
+	raw = cap(sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score) * reach, 1);
 	score = 100 * pow(raw, RP.gamma);
 
 	if (res) {
@@ -570,12 +626,24 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 				}
 			sb_addc(out, ']');
 		}
-		sb_adds(out, "}}");
+		sb_adds(out, ",\"reach\":[");
+		for (int p = P_PUBLIC, k = 0; p <= P_PRIVATE; p++)
+			for (int i = 0; i < s.ev[p].n; i++) {
+				char b[64];
+				size_t l = strlen(s.ev[p].item[i]);
+				b[0] = p == P_PUBLIC ? '+' : '-';
+				memcpy(b + 1, s.ev[p].item[i], l); /* items are < 48 bytes */
+				if (k++)
+					sb_addc(out, ',');
+				sb_add_json_str(out, b, l + 1);
+			}
+		sb_adds(out, "]}}");
 	}
 	if (explain) {
 		sb_addf(explain, "resonance %.1f = 100 x (weighted mean of parts %.3f x body %.2f x "
-				 "hard-sell %.2f)^%.1f\n",
-			score, sum / wsum, body, exp(-s.x[P_HARDSELL] * RP.hs_score), RP.gamma);
+				 "hard-sell %.2f x reach %.2f)^%.1f\n",
+			score, sum / wsum, body, exp(-s.x[P_HARDSELL] * RP.hs_score), reach,
+			RP.gamma);
 		sb_addf(explain, "  body: %.0f distinct content units of %.0f (tags excluded); cue sums "
 				 "x%.2f length damping\n", s.fresh, s.units, damp);
 		for (int p = 0; p < 5; p++) {
@@ -588,6 +656,13 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 				sb_adds(explain, " -");
 			sb_addc(explain, '\n');
 		}
+		sb_addf(explain, "  %-12s %.2f = public x%.2f (raw %.2f, K %.1f) x private x%.2f "
+				 "(raw %.2f):", "reach", reach, pub, s.x[P_PUBLIC], RP.k[P_PUBLIC], priv,
+			s.x[P_PRIVATE]);
+		for (int p = P_PUBLIC; p <= P_PRIVATE; p++)
+			for (int i = 0; i < s.ev[p].n; i++)
+				sb_addf(explain, " %c%s", p == P_PUBLIC ? '+' : '-', s.ev[p].item[i]);
+		sb_addc(explain, '\n');
 		if (s.x[P_HARDSELL] > 0) {
 			sb_addf(explain, "  %-12s raw %.2f -> authenticity x %.2f:", "hard-sell",
 				s.x[P_HARDSELL], penalty);

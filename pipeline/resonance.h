@@ -8,11 +8,15 @@
  *
  * Output (the value of the "resonance" key):
  *   {"score": 0-100, "emotional": x, "experiential": x, "authenticity": x, "story": x,
- *    "interaction": x, "evidence": {"emotional": [...], ...}}
+ *    "interaction": x, "evidence": {"emotional": [...], ..., "interaction": [...],
+ *    "reach": [...]}}
  * Evidence lists hold the matched cues (lexicon terms as written, pattern matches as found in
  * the text; at most 8 a part) followed by structural counts ("!×3", "number×4", "price×1",
- * "duration×1", "list item×5", "latin×7", "emoji×2", "?×1", "sentiment 0.62"); hard-sell cues
- * appear in the authenticity list with a leading '-' ("-闭眼入"). Weights: docs/scoring.md.
+ * "duration×1", "list item×5", "latin×7", "picture×9", "emoji×2", "?×1", "sentiment 0.62");
+ * hard-sell cues appear in the authenticity list with a leading '-' ("-闭眼入"). The evidence
+ * key "reach" lists the public-interest cues with a leading '+' ("+签证") and the private-life
+ * cues with a leading '-' ("-生日"); they multiply the score (no part of their own). The
+ * record's image_list and type are read for the picture count. Weights: docs/scoring.md.
  */
 #ifndef NM_RESONANCE_H
 #define NM_RESONANCE_H

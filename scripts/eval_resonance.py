@@ -7,7 +7,8 @@ least MIN_NOTES notes it computes Spearman's rho between a predictor and
 log(1 + likes + collects + comments), and averages over creators (each creator weighs the same).
 Predictors: resonance.score, each resonance part, and text length (characters of title + "\n" +
 desc, the baseline). "partial" is the rank partial correlation of the predictor with engagement
-given text length, averaged the same way. Standard library only.
+given text length, averaged the same way; the score's figures are also shown on two halves of
+the creators (alternate creators in hash order), to judge noise. Standard library only.
 """
 import json
 import math
@@ -105,7 +106,7 @@ def main():
             for p in STAGES:
                 row["sips." + p] = float(sips.get(p, 0) or 0)
             by[who].append(row)
-    groups = [g for g in by.values() if len(g) >= MIN_NOTES]
+    groups = [by[k] for k in sorted(by) if len(by[k]) >= MIN_NOTES]
     if not groups:
         sys.exit("eval-resonance: no creator with %d or more scored notes" % MIN_NOTES)
     preds = ["score"] + PARTS + ["sips." + p for p in STAGES] + ["length"]
@@ -135,6 +136,15 @@ def main():
     beats = sum(1 for a, b in zip(rho["score"], rho["length"]) if a > b)
     print("creators where the score ranks engagement better than length: %d of %d"
           % (beats, len(groups)))
+    # the same figures on two halves of the creators (alternate creators in hash order): how
+    # much of a difference between two versions is noise
+    halves = []
+    for h in (0, 1):
+        r = rho["score"][h::2]
+        q = par["score"][h::2]
+        if r:
+            halves.append("%.3f / %.3f (%d creators)" % (mean(r), mean(q), len(r)))
+    print("score rho / partial on two halves of the creators: " + ", ".join(halves))
     ok_rho = mean(rho["score"]) >= TARGET_RHO
     ok_par = mean(par["score"]) >= TARGET_PARTIAL
     print("score: rho %s target, partial %s target" % ("meets" if ok_rho else "BELOW",

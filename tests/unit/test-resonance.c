@@ -202,6 +202,127 @@ static void test_saturation_and_length(void)
 	sb_release(&s);
 }
 
+/* Score desc with rec (JSON text) as the note's record. */
+static cJSON *score_rec(const char *desc, const char *rec, struct resonance_result *res)
+{
+	struct note n;
+	struct strbuf out = STRBUF_INIT;
+	cJSON *r = cJSON_Parse(rec), *v;
+	make_note(&n, NULL, desc);
+	n.rec = r;
+	resonance_score(rm, &n, NULL, &out, res, NULL);
+	v = cJSON_Parse(out.buf);
+	sb_release(&out);
+	cJSON_Delete(r);
+	return v;
+}
+
+static const cJSON *reach(const cJSON *v)
+{
+	return evidence(v, "reach");
+}
+
+static void test_reach(void)
+{
+	static const char cafe[] = "这家咖啡馆在市中心，拿铁12刀，环境安静，适合看书，周末人比较多。";
+	struct resonance_result a, b, c, d, e;
+	struct strbuf t = STRBUF_INIT;
+	cJSON *va, *vb, *vc, *vd, *ve;
+
+	va = score(NULL, cafe, &a);
+	/* the same note as a private record: the day, the family, a greeting */
+	sb_adds(&t, cafe);
+	sb_adds(&t, "今天是我生日，老公和女儿陪我来的，记录一下。");
+	vb = score(NULL, t.buf, &b);
+	ok(b.score < a.score, "private: a record of the author's day lowers the score (%.1f < %.1f)",
+	   b.score, a.score);
+	ok(has_str(reach(vb), "-生日") && has_str(reach(vb), "-女儿"),
+	   "private: 生日 and 女儿 are reach evidence, marked '-'");
+	/* negative: a sentence of the same kind without private cues changes nothing */
+	sb_reset(&t);
+	sb_adds(&t, cafe);
+	sb_adds(&t, "店里有插座和无线网络，桌子也很宽。");
+	vc = score(NULL, t.buf, &c);
+	ok(c.score >= a.score, "private: a plain sentence does not lower it (%.1f >= %.1f)",
+	   c.score, a.score);
+	ok(cJSON_GetArraySize(reach(vc)) == 0, "reach: no cue, no evidence");
+	/* public matter raises it */
+	sb_reset(&t);
+	sb_adds(&t, cafe);
+	sb_adds(&t, "附近就是签证中心，办理签证前可以先来这里准备材料。");
+	vd = score(NULL, t.buf, &d);
+	ok(d.score > c.score, "public: paperwork readers look up raises the score (%.1f > %.1f)",
+	   d.score, c.score);
+	ok(has_str(reach(vd), "+签证"), "public: 签证 is reach evidence, marked '+'");
+	/* the private penalty is capped: forty private words weigh like priv_cap of them */
+	sb_reset(&t);
+	sb_adds(&t, cafe);
+	sb_adds(&t, "今天记录日常，老公老婆爸爸妈妈爷爷奶奶外婆女儿儿子孩子家人，在家做饭早餐午餐"
+		    "晚餐，生日新年圣诞中秋春节元旦跨年快乐祝福。");
+	ve = score(NULL, t.buf, &e);
+	ok(e.score > 0 && e.score >= a.score * 0.3,
+	   "private: the penalty saturates (%.1f >= 0.3 x %.1f)", e.score, a.score);
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+	cJSON_Delete(vd);
+	cJSON_Delete(ve);
+	sb_release(&t);
+}
+
+static void test_pictures(void)
+{
+	static const char note[] = "这家咖啡馆在市中心，拿铁12刀，环境安静。";
+	struct resonance_result a, b, c, d, e;
+	cJSON *va, *vb, *vc, *vd, *ve;
+	va = score_rec(note, "{\"type\":\"normal\",\"image_list\":\"u0\"}", &a);
+	vb = score_rec(note, "{\"type\":\"normal\",\"image_list\":\"u0,u1,u2,u3,u4,u5,u6,u7,u8\"}",
+		       &b);
+	vc = score_rec(note, "{\"type\":\"normal\",\"image_list\":\"u0,u1,u2,u3,u4,u5,u6,u7,u8,"
+			     "u9,u10,u11,u12,u13,u14,u15,u16,u17\"}", &c);
+	vd = score_rec(note, "{\"type\":\"video\",\"image_list\":\"u0\"}", &d);
+	ve = score_rec(note, "{\"type\":\"normal\",\"image_list\":[\"u0\",\"u1\",\"u2\"]}", &e);
+	ok(b.part[EXP] > a.part[EXP], "pictures: nine pictures show more than one (%.3f > %.3f)",
+	   b.part[EXP], a.part[EXP]);
+	ok(has_str(evidence(vb, "experiential"), "picture×9"), "pictures: picture×9 is evidence");
+	ok(c.part[EXP] <= b.part[EXP] + 1e-9, "pictures: capped, eighteen weigh like nine");
+	ok(has_str(evidence(vd, "experiential"), "picture×3"), "pictures: a video counts as three");
+	ok(has_str(evidence(ve, "experiential"), "picture×3"), "pictures: image_list as an array");
+	ok(has_str(evidence(va, "experiential"), "picture×1"), "pictures: one picture, one credit");
+	{
+		struct resonance_result f;
+		cJSON *vf = score(NULL, note, &f);
+		const cJSON *it;
+		int any = 0;
+		cJSON_ArrayForEach(it, evidence(vf, "experiential"))
+			any |= cJSON_IsString(it) && !strncmp(it->valuestring, "picture", 7);
+		ok(!any && f.part[EXP] < a.part[EXP],
+		   "pictures: a note without a record has no picture credit");
+		cJSON_Delete(vf);
+	}
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+	cJSON_Delete(vd);
+	cJSON_Delete(ve);
+}
+
+static void test_latin_names(void)
+{
+	struct resonance_result a, b, c;
+	cJSON *va = score(NULL, "周末去了costco，人很多。", &a);
+	cJSON *vb = score(NULL, "周末去了costco，人很多。costco costco costco costco", &b);
+	cJSON *vc = score(NULL, "周末去了costco，人很多。target walmart kroger aldi", &c);
+	ok(b.part[EXP] <= a.part[EXP] + 1e-9,
+	   "latin: a name said five times is one name (%.3f <= %.3f)", b.part[EXP], a.part[EXP]);
+	ok(c.part[EXP] > a.part[EXP], "latin: five different names are more detail (%.3f > %.3f)",
+	   c.part[EXP], a.part[EXP]);
+	ok(has_str(evidence(vc, "experiential"), "latin×5"), "latin: distinct names are evidence");
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+}
+
 static void test_empty_and_json(void)
 {
 	struct resonance_result r;
@@ -316,6 +437,9 @@ int main(void)
 	test_story();
 	test_interaction();
 	test_saturation_and_length();
+	test_reach();
+	test_pictures();
+	test_latin_names();
 	test_empty_and_json();
 	test_sips();
 	test_explain();
