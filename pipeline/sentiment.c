@@ -101,6 +101,7 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
+#define LEAN_WEIGHT 0.1     /* an English note with no word of evaluation: link or '!' */
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -863,6 +864,50 @@ static int note_mixed_case(const struct note *n)
 	return caps && other;
 }
 
+/* Text emoticons that start with a letter (T_T, o_O, x_x, XD): the tokenizer splits them
+ * into a short Latin token and adjacent punctuation, so the run of up to 4 adjacent tokens
+ * (at most 8 bytes) is looked up whole when the first token has at most 2 letters and the
+ * next one is punctuation; a word that holds the symbol itself (T_T as one token) is looked
+ * up whole. Returns the tokens used (0: none) and the entry in *entry. */
+static size_t en_letter_emoticon(const struct sentiment_model *m, const struct note *n, size_t i,
+				 uint32_t *entry)
+{
+	const struct token *t = n->tok;
+	const char *w = n->text + t[i].off;
+	size_t best = 0;
+	uint32_t v;
+	/* A tokenizer that keeps T_T as one word: a short word with a symbol is looked up whole */
+	for (size_t k = 0; t[i].len <= 8 && k < t[i].len; k++) {
+		unsigned char c = (unsigned char)w[k];
+		if (c == '_' || c == '.' || c == '^') {
+			norm_key(&sc.key, w, t[i].len);
+			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+				*entry = v & ~V_PREFIX;
+				return 1;
+			}
+			break;
+		}
+	}
+	if (t[i].len > 2 || i + 1 >= n->ntok || t[i + 1].type != TOK_PUNCT ||
+	    t[i + 1].off != t[i].off + t[i].len)
+		return 0;
+	for (size_t j = i + 1; j < n->ntok && j < i + 4; j++) {
+		uint32_t end = t[j].off + t[j].len;
+		if (t[j].off != t[j - 1].off + t[j - 1].len || end - t[i].off > 8)
+			break;
+		norm_key(&sc.key, n->text + t[i].off, end - t[i].off);
+		if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+			best = j - i + 1;
+			*entry = v & ~V_PREFIX;
+		}
+	}
+	/* "o_O" is only an emoticon when it does not run on into a word: a_b_c is not */
+	if (best && i + best < n->ntok && t[i + best].off == t[i + best - 1].off + t[i + best - 1].len &&
+	    is_latin_tok(t[i + best].type))
+		return 0;
+	return best;
+}
+
 /* Pass 1: units and clauses. */
 static void build_units(const struct sentiment_model *m, const struct note *n)
 {
@@ -898,9 +943,19 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			continue;
 		}
 		case TOK_LATIN:
-		case TOK_WORD:
+		case TOK_WORD: {
+			size_t k = en_letter_emoticon(m, n, i, &v);
+			if (k) {
+				add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
+					 pos, pos + 1, (int)v);
+				sc.u[sc.nu - 1].raw = 1;
+				pos++;
+				i += k;
+				continue;
+			}
 			i += match_latin(m, n, i, &pos, mixed);
 			continue;
+		}
 		case TOK_NUMBER: {
 			size_t k = rating_unit(m, n, i, &pos);
 			if (k) {
@@ -1369,6 +1424,35 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
+/* An English note in which no word, emoticon or rating spoke: a shared link or an
+ * exclamation mark leans positive (people link what they like and exclaim in enthusiasm far
+ * more often than in anger when they use no word of evaluation). The lean is LEAN_WEIGHT,
+ * small enough that the label stays neutral; a note with any Han character gets none. */
+static void en_lean(const struct note *n, double *pos)
+{
+	const struct token *t = n->tok;
+	size_t link = n->ntok, excl = n->ntok, latin = 0;
+	for (size_t i = 0; i < n->ntok; i++) {
+		if (t[i].type == TOK_HAN)
+			return;
+		latin += t[i].type == TOK_LATIN;
+		if (t[i].type == TOK_URL && link == n->ntok)
+			link = i;
+		else if (t[i].type == TOK_PUNCT && excl == n->ntok &&
+			 memchr(n->text + t[i].off, '!', t[i].len))
+			excl = i;
+	}
+	if (!latin || (link == n->ntok && excl == n->ntok))
+		return;
+	{
+		size_t i = link < n->ntok ? link : excl;
+		struct unit u = { .off = t[i].off, .len = t[i].len };
+		struct contrib *k = add_contrib(&u, LEAN_WEIGHT, -1);
+		rule_add(k, "lean:%s", link < n->ntok ? "link" : "exclamation");
+		*pos += LEAN_WEIGHT;
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -1376,6 +1460,8 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	build_units(m, n);
 	score_units(m, n, category);
 	finish(m, &pos, &neg);
+	if (pos == 0 && neg == 0)
+		en_lean(n, &pos);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
 	res->intensity = (pos + neg) / (pos + neg + 3);

@@ -1,0 +1,110 @@
+/*
+ * test-sentiment-en.c - English-specific sentiment rules (issue #5), each with a case where
+ * it fires and one where it must not: text emoticons that start with a letter (T_T, o_O),
+ * the lean of an English note with no word of evaluation (a shared link, an exclamation),
+ * and the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv. The general rules
+ * (Chinese and English) are tested in test-sentiment.c.
+ * Run from the repository root (make test does).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "segdict.h"
+#include "sentiment.h"
+#include "fixture.h"
+#include "tap.h"
+#include "token.h"
+#include "util.h"
+
+static struct sentiment_model *sm;
+static struct strbuf out = STRBUF_INIT;
+static struct sentiment_result res;
+
+static int setup(void)
+{
+	if (fixture_setup() < 0)
+		return -1;
+	sm = sentiment_model_new(&ls, NULL);
+	return sm ? 0 : -1;
+}
+
+/* Score of s; the JSON value is left in out and the result in res. */
+static double score(const char *s)
+{
+	struct note n;
+	fixture_note(&n, NULL, s);
+	sb_reset(&out);
+	sentiment_analyse(sm, &n, -1, &out, &res);
+	return res.score;
+}
+
+/* True when the evidence JSON of the last score() holds the text w. */
+static int evidence_has(const char *w)
+{
+	return out.buf && strstr(out.buf, w) != NULL;
+}
+
+#define POS(s, name) ok(score(s) > 0, "%s: '%s' > 0 (%g)", name, s, score(s))
+#define NEG(s, name) ok(score(s) < 0, "%s: '%s' < 0 (%g)", name, s, score(s))
+#define ZERO(s, name) ok(score(s) == 0, "%s: '%s' == 0 (%g)", name, s, score(s))
+
+static void test_letter_emoticons(void)
+{
+	NEG("exam tomorrow T_T", "T_T read whole");
+	NEG("what o_O", "o_O read whole");
+	NEG("what O_o", "O_o read whole (case folded)");
+	ZERO("file_name_here", "a word with underscores is not an emoticon");
+	ZERO("T_Test", "T_ running on into a word is not an emoticon");
+	score("x_x");
+	ok(evidence_has("emoticon"), "x_x counts as written (emoticon rule)");
+	score("not T_T");
+	ok(res.score < 0, "an emoticon is not negated: 'not T_T' < 0 (%g)", res.score);
+}
+
+static void test_lean(void)
+{
+	POS("Off to the farmers market we go!", "an exclamation with no word of evaluation leans +");
+	POS("Reading this http://example.com/a", "a shared link leans +");
+	score("Off to the farmers market we go!");
+	ok(res.label == 0, "the lean leaves the label neutral (%d)", res.label);
+	ok(evidence_has("lean:exclamation"), "the lean is shown as evidence");
+	ZERO("The store opens at nine.", "no link, no '!': no lean");
+	NEG("This is awful! http://example.com/a", "a note with a word gets no lean");
+	ok(!evidence_has("lean:"), "no lean evidence when a word spoke");
+	ZERO("今天去超市买了牛奶!", "a Chinese note gets no lean");
+}
+
+static void test_everyday(void)
+{
+	POS("Pizza and a movie tonight", "everyday pleasures are mildly positive");
+	NEG("Stuck in rush hour again", "everyday troubles are mildly negative");
+	POS("no more dentist visits", "a negated trouble is relief");
+	NEG("no coffee this morning", "a negated pleasure is a complaint");
+	NEG("i called tech support twice", "review: calling support is a problem");
+	POS("it has all the features i need", "review: capacity is praise");
+	POS("amzing view", "misspelled evaluation word");
+	NEG("so dissapointed, disipointed even", "misspelled evaluation words");
+}
+
+int main(void)
+{
+	if (setup() < 0) {
+		ok(0, "setup: lexicons, tokenizer and model");
+		return tap_done();
+	}
+	test_letter_emoticons();
+	test_lean();
+	test_everyday();
+	sentiment_model_free(sm);
+	tokenizer_free(tk);
+	tok_scratch_free(ts);
+	tokens_release(&toks);
+	lexset_release(&ls);
+	sb_release(&text);
+	sb_release(&out);
+	return tap_done();
+}
