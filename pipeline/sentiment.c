@@ -787,6 +787,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		 *pos + (uint32_t)bestwords, (int)bestv);
 	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+	if (m->e[bestv].role == R_WISH)
+		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
 	*pos += (uint32_t)bestwords;
 	return best;

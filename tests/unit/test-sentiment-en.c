@@ -2,7 +2,8 @@
  * test-sentiment-en.c - English-specific sentiment rules (issue #5), each with a case where
  * it fires and one where it must not: text emoticons that start with a letter (T_T, o_O),
  * the lean of an English note with no word of evaluation (a shared link, an exclamation),
- * and the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv. The general rules
+ * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
+ * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms). The general rules
  * (Chinese and English) are tested in test-sentiment.c.
  * Run from the repository root (make test does).
  */
@@ -67,9 +68,9 @@ static void test_letter_emoticons(void)
 
 static void test_lean(void)
 {
-	POS("Off to the farmers market we go!", "an exclamation with no word of evaluation leans +");
+	POS("The farmers market opens at nine!", "an exclamation with no word of evaluation leans +");
 	POS("Reading this http://example.com/a", "a shared link leans +");
-	score("Off to the farmers market we go!");
+	score("The farmers market opens at nine!");
 	ok(res.label == 0, "the lean leaves the label neutral (%d)", res.label);
 	ok(evidence_has("lean:exclamation"), "the lean is shown as evidence");
 	ZERO("The store opens at nine.", "no link, no '!': no lean");
@@ -90,6 +91,28 @@ static void test_everyday(void)
 	NEG("so dissapointed, disipointed even", "misspelled evaluation words");
 }
 
+static void test_review_rules(void)
+{
+	POS("it is less expensive than the ipod", "less negates the next word");
+	NEG("it is less reliable than the old one", "less negates a positive word too");
+	ZERO("more or less what I expected", "more or less is no negator");
+	POS("it helps avoid glare", "avoid flips the problem it avoids");
+	NEG("avoid this player", "avoid alone is still a complaint");
+	POS("the update fixes the freezing", "fixes flips the problem it fixes");
+	POS("it is solved with the comfortable ear-piece", "solved with: no flip of what follows");
+	POS("very few problems", "few negates the next word");
+	NEG("a few problems", "a few is no negator");
+	NEG("i would have liked a brighter screen", "would have liked: a wish for what is missing");
+	POS("i liked the bright screen", "liked alone is praise");
+	POS("the pictures couldn't be better", "couldn't be better is praise");
+	NEG("the pictures couldn't be sharper, they are blurry", "a plain negated word is still flipped");
+	NEG("apple could do better", "could do better is a complaint");
+	NEG("anything is better than this", "better than this is a complaint");
+	POS("nothing is better than this", "negated: praise");
+	POS("excellent product with a few minor problems", "minor softens the problem");
+	NEG("a few problems", "without minor the problem counts fully");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -99,6 +122,7 @@ int main(void)
 	test_letter_emoticons();
 	test_lean();
 	test_everyday();
+	test_review_rules();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
