@@ -1157,6 +1157,23 @@ static void grow_seg(size_t need)
 		sc.segmul[i] = 1;
 }
 
+/* A deadpan English word: a positive word alone in its sentence, closed by a full stop
+ * ("Forgot my phone at home. Great.", "Yay. A wasp sting."). Said flatly next to bad news
+ * it is sarcasm, so it counts as a context word: it takes the sign of the rest of the note
+ * when that has one (a "Great!" with an exclamation mark is not deadpan). */
+static int en_deadpan(const struct note *n, const struct unit *u)
+{
+	const char *t = n->text;
+	size_t a = u->off, b = u->off + u->len;
+	if ((unsigned char)t[a] >= 0x80 || memchr(t + a, ' ', u->len))
+		return 0;
+	while (a > 0 && t[a - 1] == ' ')
+		a--;
+	if (a > 0 && t[a - 1] != '.' && t[a - 1] != '!' && t[a - 1] != '?' && t[a - 1] != '\n')
+		return 0;
+	return b < n->len && t[b] == '.' && (b + 1 == n->len || t[b + 1] != '.');
+}
+
 /* Pass 2 and 3: contributions, then discourse weights. */
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
@@ -1294,7 +1311,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				break;
 			}
 			k = add_contrib(u, w, seg);
-			k->context = e->role == R_CONTEXT;
+			k->context = e->role == R_CONTEXT || (w > 0 && en_deadpan(n, u));
 			if (u->raw == 4)
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)

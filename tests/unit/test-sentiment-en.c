@@ -3,7 +3,8 @@
  * it fires and one where it must not: text emoticons that start with a letter (T_T, o_O),
  * the lean of an English note with no word of evaluation (a shared link, an exclamation),
  * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
- * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms). The general rules
+ * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms), and
+ * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note. The general rules
  * (Chinese and English) are tested in test-sentiment.c.
  * Run from the repository root (make test does).
  */
@@ -113,6 +114,18 @@ static void test_review_rules(void)
 	NEG("a few problems", "without minor the problem counts fully");
 }
 
+static void test_deadpan(void)
+{
+	NEG("Forgot my phone at home. Great.", "a deadpan word next to bad news is sarcasm");
+	NEG("Yay. A wasp sting on the nose.", "deadpan first, bad news after");
+	POS("Great. The package came early.", "deadpan next to good news stays praise");
+	POS("Great.", "a deadpan word alone keeps its sign");
+	score("Forgot my phone at home. Great!");
+	ok(!strstr(out.buf, "context:"), "with '!' it is not deadpan: no context flip");
+	score("The phone is great. Battery is weak.");
+	ok(!strstr(out.buf, "context:"), "a word inside a sentence is not deadpan");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -123,6 +136,7 @@ int main(void)
 	test_lean();
 	test_everyday();
 	test_review_rules();
+	test_deadpan();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
