@@ -1175,6 +1175,14 @@ static int en_deadpan(const struct note *n, const struct unit *u)
 }
 
 /* Pass 2 and 3: contributions, then discourse weights. */
+/* An English degree-like polar word (damn, pretty, what a) before a word of mild weight
+ * (|w| < 1: movie, coffee, can) is not a degree word but says what it says alone: "that
+ * damn movie" is a complaint, "damn good" is praise. w is the text of the first word. */
+static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const struct unit *next)
+{
+	return (unsigned char)w[0] < 0x80 && next->raw != 4 && fabs(m->e[next->entry].w) < 1;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1279,7 +1287,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			break;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
-			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1])) {
+			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1]) &&
+			    !en_pdeg_mild(m, ut, &sc.u[i + 1])) {
 				degf = PDEG_FACTOR;
 				deg_unit = (int)i;
 				deg_end = u->pend;

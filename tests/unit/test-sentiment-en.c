@@ -111,6 +111,8 @@ static void test_review_rules(void)
 	NEG("anything is better than this", "better than this is a complaint");
 	POS("nothing is better than this", "negated: praise");
 	POS("excellent product with a few minor problems", "minor softens the problem");
+	NEG("stop talking about that damn movie", "damn before a mild word is a complaint");
+	POS("a damn good movie", "damn before an evaluative word is a degree word");
 	NEG("a few problems", "without minor the problem counts fully");
 }
 
