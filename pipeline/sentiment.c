@@ -101,7 +101,7 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
-#define LEAN_WEIGHT 0.1     /* an English note with no word of evaluation: link or '!' */
+#define LEAN_WEIGHT 0.1     /* an English note with no word of evaluation: link, '!', @name */
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -1452,32 +1452,33 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
-/* An English note in which no word, emoticon or rating spoke: a shared link or an
- * exclamation mark leans positive (people link what they like and exclaim in enthusiasm far
- * more often than in anger when they use no word of evaluation). The lean is LEAN_WEIGHT,
- * small enough that the label stays neutral; a note with any Han character gets none. */
+/* An English note in which no word, emoticon or rating spoke: a shared link, an
+ * exclamation mark or a message addressed to someone (@name) leans positive (people link
+ * what they like, exclaim in enthusiasm and chat with friends far more often than in anger
+ * when they use no word of evaluation). The lean is LEAN_WEIGHT, small enough that the
+ * label stays neutral; a note with any Han character gets none. */
 static void en_lean(const struct note *n, double *pos)
 {
+	static const char *const why[] = { "link", "exclamation", "mention" };
 	const struct token *t = n->tok;
-	size_t link = n->ntok, excl = n->ntok, latin = 0;
+	size_t at[3] = { n->ntok, n->ntok, n->ntok }, latin = 0;
 	for (size_t i = 0; i < n->ntok; i++) {
+		int c = t[i].type == TOK_URL ? 0 : t[i].type == TOK_MENTION ? 2 :
+			t[i].type == TOK_PUNCT && memchr(n->text + t[i].off, '!', t[i].len) ? 1 : -1;
 		if (t[i].type == TOK_HAN)
 			return;
 		latin += t[i].type == TOK_LATIN;
-		if (t[i].type == TOK_URL && link == n->ntok)
-			link = i;
-		else if (t[i].type == TOK_PUNCT && excl == n->ntok &&
-			 memchr(n->text + t[i].off, '!', t[i].len))
-			excl = i;
+		if (c >= 0 && at[c] == n->ntok)
+			at[c] = i;
 	}
-	if (!latin || (link == n->ntok && excl == n->ntok))
-		return;
-	{
-		size_t i = link < n->ntok ? link : excl;
-		struct unit u = { .off = t[i].off, .len = t[i].len };
-		struct contrib *k = add_contrib(&u, LEAN_WEIGHT, -1);
-		rule_add(k, "lean:%s", link < n->ntok ? "link" : "exclamation");
-		*pos += LEAN_WEIGHT;
+	for (int c = 0; latin && c < 3; c++) {
+		if (at[c] < n->ntok) {
+			struct unit u = { .off = t[at[c]].off, .len = t[at[c]].len };
+			struct contrib *k = add_contrib(&u, LEAN_WEIGHT, -1);
+			rule_add(k, "lean:%s", why[c]);
+			*pos += LEAN_WEIGHT;
+			return;
+		}
 	}
 }
 

@@ -74,7 +74,9 @@ static void test_lean(void)
 	score("The farmers market opens at nine!");
 	ok(res.label == 0, "the lean leaves the label neutral (%d)", res.label);
 	ok(evidence_has("lean:exclamation"), "the lean is shown as evidence");
-	ZERO("The store opens at nine.", "no link, no '!': no lean");
+	ZERO("The store opens at nine.", "no link, no '!', no @name: no lean");
+	POS("@anna the store opens at nine", "a message to someone leans +");
+	ok(evidence_has("lean:mention"), "a message to someone with no word: lean:mention");
 	NEG("This is awful! http://example.com/a", "a note with a word gets no lean");
 	ok(!evidence_has("lean:"), "no lean evidence when a word spoke");
 	ZERO("今天去超市买了牛奶!", "a Chinese note gets no lean");
