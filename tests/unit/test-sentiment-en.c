@@ -113,6 +113,14 @@ static void test_review_rules(void)
 	NEG("anything is better than this", "better than this is a complaint");
 	POS("nothing is better than this", "negated: praise");
 	POS("excellent product with a few minor problems", "minor softens the problem");
+	POS("I have 0 issues with it", "0 is a negator like zero");
+	ZERO("it costs 0 dollars", "0 before a neutral word says nothing");
+	POS("very little difficulty", "very little negates the next word");
+	NEG("it has very little memory", "very little alone is a complaint");
+	NEG("it should be more durable", "should be more: a wish for what is missing");
+	POS("it is durable", "without the wish the word counts");
+	NEG("this may not be the one for you", "the one for you, negated");
+	POS("i don't think you can go wrong with it", "can go wrong, negated, is praise");
 	NEG("stop talking about that damn movie", "damn before a mild word is a complaint");
 	POS("a damn good movie", "damn before an evaluative word is a degree word");
 	NEG("a few problems", "without minor the problem counts fully");
