@@ -611,6 +611,23 @@ found:
 	return 1;
 }
 
+/* A stuttered English word (h-happy, b-b-baka, I-i-it's): its first letter repeated with
+ * hyphens is dropped and the rest looked up (also shortened, like any word). */
+static int en_stutter_lookup(const struct sentiment_model *m, const char *w, size_t n,
+			     uint32_t *v)
+{
+	size_t k = 0;
+	while (k + 2 < n && w[k + 1] == '-' && w[k + 2] == w[0] && w[0] >= 'a' && w[0] <= 'z')
+		k += 2;
+	if (!k)
+		return 0;
+	if (lookup(m, w + k, n - k, v) && (*v & V_NONE) != V_NONE) {
+		*v &= ~V_PREFIX;
+		return 1;
+	}
+	return elongated_lookup(m, w + k, n - k, v) || stem_lookup(m, w + k, n - k, v);
+}
+
 /* True when token i is the (case-insensitive) word w. */
 static int tok_is(const struct note *n, size_t i, const char *w)
 {
@@ -769,7 +786,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 			best = 1;
 			bestv = v & ~V_PREFIX;
 		} else if (elongated_lookup(m, sc.key.buf, sc.key.len, &v) ||
-			   stem_lookup(m, sc.key.buf, sc.key.len, &v)) {
+			   stem_lookup(m, sc.key.buf, sc.key.len, &v) ||
+			   en_stutter_lookup(m, sc.key.buf, sc.key.len, &v)) {
 			best = 1;
 			bestv = v;
 		}

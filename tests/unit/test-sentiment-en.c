@@ -138,6 +138,13 @@ static void test_deadpan(void)
 	ok(!strstr(out.buf, "context:"), "a word inside a sentence is not deadpan");
 }
 
+static void test_stutter(void)
+{
+	POS("I'm just h-h-happy for him", "a stuttered word is looked up without the stutter");
+	NEG("it was s-sad", "a stuttered negative word");
+	ZERO("I bought a t-shirt", "a hyphenated word is no stutter");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -149,6 +156,7 @@ int main(void)
 	test_everyday();
 	test_review_rules();
 	test_deadpan();
+	test_stutter();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
