@@ -53,6 +53,11 @@
  *  (&amp; &gt;) are read as their character: &lt; and &gt; may start a text emoticon
  *  (&gt;:( ), the others are skipped, so their ';' does not close a clause. A dash between
  *  words (-, --, en and em dash) closes a clause.
+ *  English only (functions en_*): letter-first text emoticons (T_T, o_O) are read whole,
+ *  stuttered words (h-h-happy) without the stutter; a positive word alone in a sentence
+ *  ending in '.' is deadpan and takes the sign of the rest ("Forgot my phone. Great."); a
+ *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie"); a note
+ *  in which nothing spoke leans LEAN_WEIGHT positive when it has a link, a '!' or an @name.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
