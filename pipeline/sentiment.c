@@ -891,7 +891,7 @@ static int note_mixed_case(const struct note *n)
 
 /* Text emoticons that start with a letter (T_T, o_O, x_x, XD): the tokenizer splits them
  * into a short Latin token and adjacent punctuation, so the run of up to 4 adjacent tokens
- * (at most 8 bytes) is looked up whole when the first token has at most 2 letters and the
+ * (3 to 8 bytes) is looked up whole when the first token has at most 2 letters and the
  * next one is punctuation; a word that holds the symbol itself (T_T as one token) is looked
  * up whole. Returns the tokens used (0: none) and the entry in *entry. */
 static size_t en_letter_emoticon(const struct sentiment_model *m, const struct note *n, size_t i,
@@ -920,6 +920,8 @@ static size_t en_letter_emoticon(const struct sentiment_model *m, const struct n
 		uint32_t end = t[j].off + t[j].len;
 		if (t[j].off != t[j - 1].off + t[j - 1].len || end - t[i].off > 8)
 			break;
+		if (end - t[i].off < 3)
+			continue; /* D: and b) are list markers ("Plan D:", "a) ... b) ...") */
 		norm_key(&sc.key, n->text + t[i].off, end - t[i].off);
 		if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
 			best = j - i + 1;

@@ -61,6 +61,8 @@ static void test_letter_emoticons(void)
 	NEG("what O_o", "O_o read whole (case folded)");
 	ZERO("file_name_here", "a word with underscores is not an emoticon");
 	ZERO("T_Test", "T_ running on into a word is not an emoticon");
+	score("pros: a) light b) cheap");
+	ok(!evidence_has("emoticon"), "list markers a) b) are not emoticons");
 	score("x_x");
 	ok(evidence_has("emoticon"), "x_x counts as written (emoticon rule)");
 	score("not T_T");
