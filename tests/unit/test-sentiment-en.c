@@ -115,8 +115,7 @@ static void test_review_rules(void)
 	NEG("anything is better than this", "better than this is a complaint");
 	POS("nothing is better than this", "negated: praise");
 	POS("excellent product with a few minor problems", "minor softens the problem");
-	POS("I have 0 issues with it", "0 is a negator like zero");
-	ZERO("it costs 0 dollars", "0 before a neutral word says nothing");
+	POS("I have zero issues with it", "zero is a negator");
 	POS("very little difficulty", "very little negates the next word");
 	NEG("it has very little memory", "very little alone is a complaint");
 	NEG("it should be more durable", "should be more: a wish for what is missing");
