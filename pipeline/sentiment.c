@@ -53,6 +53,11 @@
  *  (&amp; &gt;) are read as their character: &lt; and &gt; may start a text emoticon
  *  (&gt;:( ), the others are skipped, so their ';' does not close a clause. A dash between
  *  words (-, --, en and em dash) closes a clause.
+ *  English only (functions en_*): letter-first text emoticons (T_T, o_O) are read whole,
+ *  stuttered words (h-h-happy) without the stutter; a positive word alone in a sentence
+ *  ending in '.' is deadpan and takes the sign of the rest ("Forgot my phone. Great."); a
+ *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie"); a note
+ *  in which nothing spoke leans LEAN_WEIGHT positive when it has a link, a '!' or an @name.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
@@ -101,6 +106,7 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
+#define LEAN_WEIGHT 0.1     /* an English note with no word of evaluation: link, '!', @name */
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -610,6 +616,23 @@ found:
 	return 1;
 }
 
+/* A stuttered English word (h-happy, b-b-baka, I-i-it's): its first letter repeated with
+ * hyphens is dropped and the rest looked up (also shortened, like any word). */
+static int en_stutter_lookup(const struct sentiment_model *m, const char *w, size_t n,
+			     uint32_t *v)
+{
+	size_t k = 0;
+	while (k + 2 < n && w[k + 1] == '-' && w[k + 2] == w[0] && w[0] >= 'a' && w[0] <= 'z')
+		k += 2;
+	if (!k)
+		return 0;
+	if (lookup(m, w + k, n - k, v) && (*v & V_NONE) != V_NONE) {
+		*v &= ~V_PREFIX;
+		return 1;
+	}
+	return elongated_lookup(m, w + k, n - k, v) || stem_lookup(m, w + k, n - k, v);
+}
+
 /* True when token i is the (case-insensitive) word w. */
 static int tok_is(const struct note *n, size_t i, const char *w)
 {
@@ -768,7 +791,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 			best = 1;
 			bestv = v & ~V_PREFIX;
 		} else if (elongated_lookup(m, sc.key.buf, sc.key.len, &v) ||
-			   stem_lookup(m, sc.key.buf, sc.key.len, &v)) {
+			   stem_lookup(m, sc.key.buf, sc.key.len, &v) ||
+			   en_stutter_lookup(m, sc.key.buf, sc.key.len, &v)) {
 			best = 1;
 			bestv = v;
 		}
@@ -786,6 +810,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		 *pos + (uint32_t)bestwords, (int)bestv);
 	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+	if (m->e[bestv].role == R_WISH)
+		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
 	*pos += (uint32_t)bestwords;
 	return best;
@@ -863,6 +889,52 @@ static int note_mixed_case(const struct note *n)
 	return caps && other;
 }
 
+/* Text emoticons that start with a letter (T_T, o_O, x_x, XD): the tokenizer splits them
+ * into a short Latin token and adjacent punctuation, so the run of up to 4 adjacent tokens
+ * (3 to 8 bytes) is looked up whole when the first token has at most 2 letters and the
+ * next one is punctuation; a word that holds the symbol itself (T_T as one token) is looked
+ * up whole. Returns the tokens used (0: none) and the entry in *entry. */
+static size_t en_letter_emoticon(const struct sentiment_model *m, const struct note *n, size_t i,
+				 uint32_t *entry)
+{
+	const struct token *t = n->tok;
+	const char *w = n->text + t[i].off;
+	size_t best = 0;
+	uint32_t v;
+	/* A tokenizer that keeps T_T as one word: a short word with a symbol is looked up whole */
+	for (size_t k = 0; t[i].len <= 8 && k < t[i].len; k++) {
+		unsigned char c = (unsigned char)w[k];
+		if (c == '_' || c == '.' || c == '^') {
+			norm_key(&sc.key, w, t[i].len);
+			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+				*entry = v & ~V_PREFIX;
+				return 1;
+			}
+			break;
+		}
+	}
+	if (t[i].len > 2 || i + 1 >= n->ntok || t[i + 1].type != TOK_PUNCT ||
+	    t[i + 1].off != t[i].off + t[i].len)
+		return 0;
+	for (size_t j = i + 1; j < n->ntok && j < i + 4; j++) {
+		uint32_t end = t[j].off + t[j].len;
+		if (t[j].off != t[j - 1].off + t[j - 1].len || end - t[i].off > 8)
+			break;
+		if (end - t[i].off < 3)
+			continue; /* D: and b) are list markers ("Plan D:", "a) ... b) ...") */
+		norm_key(&sc.key, n->text + t[i].off, end - t[i].off);
+		if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+			best = j - i + 1;
+			*entry = v & ~V_PREFIX;
+		}
+	}
+	/* "o_O" is only an emoticon when it does not run on into a word: a_b_c is not */
+	if (best && i + best < n->ntok && t[i + best].off == t[i + best - 1].off + t[i + best - 1].len &&
+	    is_latin_tok(t[i + best].type))
+		return 0;
+	return best;
+}
+
 /* Pass 1: units and clauses. */
 static void build_units(const struct sentiment_model *m, const struct note *n)
 {
@@ -898,9 +970,19 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			continue;
 		}
 		case TOK_LATIN:
-		case TOK_WORD:
+		case TOK_WORD: {
+			size_t k = en_letter_emoticon(m, n, i, &v);
+			if (k) {
+				add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
+					 pos, pos + 1, (int)v);
+				sc.u[sc.nu - 1].raw = 1;
+				pos++;
+				i += k;
+				continue;
+			}
 			i += match_latin(m, n, i, &pos, mixed);
 			continue;
+		}
 		case TOK_NUMBER: {
 			size_t k = rating_unit(m, n, i, &pos);
 			if (k) {
@@ -1100,7 +1182,32 @@ static void grow_seg(size_t need)
 		sc.segmul[i] = 1;
 }
 
+/* A deadpan English word: a positive word alone in its sentence, closed by a full stop
+ * ("Forgot my phone at home. Great.", "Yay. A wasp sting."). Said flatly next to bad news
+ * it is sarcasm, so it counts as a context word: it takes the sign of the rest of the note
+ * when that has one (a "Great!" with an exclamation mark is not deadpan). */
+static int en_deadpan(const struct note *n, const struct unit *u)
+{
+	const char *t = n->text;
+	size_t a = u->off, b = u->off + u->len;
+	if ((unsigned char)t[a] >= 0x80 || memchr(t + a, ' ', u->len))
+		return 0;
+	while (a > 0 && t[a - 1] == ' ')
+		a--;
+	if (a > 0 && t[a - 1] != '.' && t[a - 1] != '!' && t[a - 1] != '?' && t[a - 1] != '\n')
+		return 0;
+	return b < n->len && t[b] == '.' && (b + 1 == n->len || t[b + 1] != '.');
+}
+
 /* Pass 2 and 3: contributions, then discourse weights. */
+/* An English degree-like polar word (damn, pretty, what a) before a word of mild weight
+ * (|w| < 1: movie, coffee, can) is not a degree word but says what it says alone: "that
+ * damn movie" is a complaint, "damn good" is praise. w is the text of the first word. */
+static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const struct unit *next)
+{
+	return (unsigned char)w[0] < 0x80 && next->raw != 4 && fabs(m->e[next->entry].w) < 1;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1205,7 +1312,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			break;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
-			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1])) {
+			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1]) &&
+			    !en_pdeg_mild(m, ut, &sc.u[i + 1])) {
 				degf = PDEG_FACTOR;
 				deg_unit = (int)i;
 				deg_end = u->pend;
@@ -1237,7 +1345,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				break;
 			}
 			k = add_contrib(u, w, seg);
-			k->context = e->role == R_CONTEXT;
+			k->context = e->role == R_CONTEXT || (w > 0 && en_deadpan(n, u));
 			if (u->raw == 4)
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
@@ -1369,6 +1477,36 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
+/* An English note in which no word, emoticon or rating spoke: a shared link, an
+ * exclamation mark or a message addressed to someone (@name) leans positive (people link
+ * what they like, exclaim in enthusiasm and chat with friends far more often than in anger
+ * when they use no word of evaluation). The lean is LEAN_WEIGHT, small enough that the
+ * label stays neutral; a note with any Han character gets none. */
+static void en_lean(const struct note *n, double *pos)
+{
+	static const char *const why[] = { "link", "exclamation", "mention" };
+	const struct token *t = n->tok;
+	size_t at[3] = { n->ntok, n->ntok, n->ntok }, latin = 0;
+	for (size_t i = 0; i < n->ntok; i++) {
+		int c = t[i].type == TOK_URL ? 0 : t[i].type == TOK_MENTION ? 2 :
+			t[i].type == TOK_PUNCT && memchr(n->text + t[i].off, '!', t[i].len) ? 1 : -1;
+		if (t[i].type == TOK_HAN)
+			return;
+		latin += t[i].type == TOK_LATIN;
+		if (c >= 0 && at[c] == n->ntok)
+			at[c] = i;
+	}
+	for (int c = 0; latin && c < 3; c++) {
+		if (at[c] < n->ntok) {
+			struct unit u = { .off = t[at[c]].off, .len = t[at[c]].len };
+			struct contrib *k = add_contrib(&u, LEAN_WEIGHT, -1);
+			rule_add(k, "lean:%s", why[c]);
+			*pos += LEAN_WEIGHT;
+			return;
+		}
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -1376,6 +1514,8 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	build_units(m, n);
 	score_units(m, n, category);
 	finish(m, &pos, &neg);
+	if (pos == 0 && neg == 0)
+		en_lean(n, &pos);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
 	res->intensity = (pos + neg) / (pos + neg + 3);

@@ -1,0 +1,169 @@
+/*
+ * test-sentiment-en.c - English-specific sentiment rules (issue #5), each with a case where
+ * it fires and one where it must not: text emoticons that start with a letter (T_T, o_O),
+ * the lean of an English note with no word of evaluation (a shared link, an exclamation),
+ * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
+ * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms), and
+ * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note. The general rules
+ * (Chinese and English) are tested in test-sentiment.c.
+ * Run from the repository root (make test does).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "segdict.h"
+#include "sentiment.h"
+#include "fixture.h"
+#include "tap.h"
+#include "token.h"
+#include "util.h"
+
+static struct sentiment_model *sm;
+static struct strbuf out = STRBUF_INIT;
+static struct sentiment_result res;
+
+static int setup(void)
+{
+	if (fixture_setup() < 0)
+		return -1;
+	sm = sentiment_model_new(&ls, NULL);
+	return sm ? 0 : -1;
+}
+
+/* Score of s; the JSON value is left in out and the result in res. */
+static double score(const char *s)
+{
+	struct note n;
+	fixture_note(&n, NULL, s);
+	sb_reset(&out);
+	sentiment_analyse(sm, &n, -1, &out, &res);
+	return res.score;
+}
+
+/* True when the evidence JSON of the last score() holds the text w. */
+static int evidence_has(const char *w)
+{
+	return out.buf && strstr(out.buf, w) != NULL;
+}
+
+#define POS(s, name) ok(score(s) > 0, "%s: '%s' > 0 (%g)", name, s, score(s))
+#define NEG(s, name) ok(score(s) < 0, "%s: '%s' < 0 (%g)", name, s, score(s))
+#define ZERO(s, name) ok(score(s) == 0, "%s: '%s' == 0 (%g)", name, s, score(s))
+
+static void test_letter_emoticons(void)
+{
+	NEG("exam tomorrow T_T", "T_T read whole");
+	NEG("what o_O", "o_O read whole");
+	NEG("what O_o", "O_o read whole (case folded)");
+	ZERO("file_name_here", "a word with underscores is not an emoticon");
+	ZERO("T_Test", "T_ running on into a word is not an emoticon");
+	score("pros: a) light b) cheap");
+	ok(!evidence_has("emoticon"), "list markers a) b) are not emoticons");
+	score("x_x");
+	ok(evidence_has("emoticon"), "x_x counts as written (emoticon rule)");
+	score("not T_T");
+	ok(res.score < 0, "an emoticon is not negated: 'not T_T' < 0 (%g)", res.score);
+}
+
+static void test_lean(void)
+{
+	POS("The farmers market opens at nine!", "an exclamation with no word of evaluation leans +");
+	POS("Reading this http://example.com/a", "a shared link leans +");
+	score("The farmers market opens at nine!");
+	ok(res.label == 0, "the lean leaves the label neutral (%d)", res.label);
+	ok(evidence_has("lean:exclamation"), "the lean is shown as evidence");
+	ZERO("The store opens at nine.", "no link, no '!', no @name: no lean");
+	POS("@anna the store opens at nine", "a message to someone leans +");
+	ok(evidence_has("lean:mention"), "a message to someone with no word: lean:mention");
+	NEG("This is awful! http://example.com/a", "a note with a word gets no lean");
+	ok(!evidence_has("lean:"), "no lean evidence when a word spoke");
+	ZERO("今天去超市买了牛奶!", "a Chinese note gets no lean");
+}
+
+static void test_everyday(void)
+{
+	POS("Pizza and a movie tonight", "everyday pleasures are mildly positive");
+	NEG("Stuck in rush hour again", "everyday troubles are mildly negative");
+	POS("no more dentist visits", "a negated trouble is relief");
+	NEG("no coffee this morning", "a negated pleasure is a complaint");
+	NEG("i called tech support twice", "review: calling support is a problem");
+	POS("it has all the features i need", "review: capacity is praise");
+	POS("amzing view", "misspelled evaluation word");
+	NEG("so dissapointed, disipointed even", "misspelled evaluation words");
+}
+
+static void test_review_rules(void)
+{
+	POS("it is less expensive than the ipod", "less negates the next word");
+	NEG("it is less reliable than the old one", "less negates a positive word too");
+	ZERO("more or less what I expected", "more or less is no negator");
+	POS("it helps avoid glare", "avoid flips the problem it avoids");
+	NEG("avoid this player", "avoid alone is still a complaint");
+	POS("the update fixes the freezing", "fixes flips the problem it fixes");
+	POS("it is solved with the comfortable ear-piece", "solved with: no flip of what follows");
+	POS("very few problems", "few negates the next word");
+	NEG("a few problems", "a few is no negator");
+	NEG("i would have liked a brighter screen", "would have liked: a wish for what is missing");
+	POS("i liked the bright screen", "liked alone is praise");
+	POS("the pictures couldn't be better", "couldn't be better is praise");
+	NEG("the pictures couldn't be sharper, they are blurry", "a plain negated word is still flipped");
+	NEG("apple could do better", "could do better is a complaint");
+	NEG("anything is better than this", "better than this is a complaint");
+	POS("nothing is better than this", "negated: praise");
+	POS("excellent product with a few minor problems", "minor softens the problem");
+	POS("I have zero issues with it", "zero is a negator");
+	POS("very little difficulty", "very little negates the next word");
+	NEG("it has very little memory", "very little alone is a complaint");
+	NEG("it should be more durable", "should be more: a wish for what is missing");
+	POS("it is durable", "without the wish the word counts");
+	NEG("this may not be the one for you", "the one for you, negated");
+	POS("i don't think you can go wrong with it", "can go wrong, negated, is praise");
+	NEG("stop talking about that damn movie", "damn before a mild word is a complaint");
+	POS("a damn good movie", "damn before an evaluative word is a degree word");
+	NEG("a few problems", "without minor the problem counts fully");
+}
+
+static void test_deadpan(void)
+{
+	NEG("Forgot my phone at home. Great.", "a deadpan word next to bad news is sarcasm");
+	NEG("Yay. A wasp sting on the nose.", "deadpan first, bad news after");
+	POS("Great. The package came early.", "deadpan next to good news stays praise");
+	POS("Great.", "a deadpan word alone keeps its sign");
+	score("Forgot my phone at home. Great!");
+	ok(!strstr(out.buf, "context:"), "with '!' it is not deadpan: no context flip");
+	score("The phone is great. Battery is weak.");
+	ok(!strstr(out.buf, "context:"), "a word inside a sentence is not deadpan");
+}
+
+static void test_stutter(void)
+{
+	POS("I'm just h-h-happy for him", "a stuttered word is looked up without the stutter");
+	NEG("it was s-sad", "a stuttered negative word");
+	ZERO("I bought a t-shirt", "a hyphenated word is no stutter");
+}
+
+int main(void)
+{
+	if (setup() < 0) {
+		ok(0, "setup: lexicons, tokenizer and model");
+		return tap_done();
+	}
+	test_letter_emoticons();
+	test_lean();
+	test_everyday();
+	test_review_rules();
+	test_deadpan();
+	test_stutter();
+	sentiment_model_free(sm);
+	tokenizer_free(tk);
+	tok_scratch_free(ts);
+	tokens_release(&toks);
+	lexset_release(&ls);
+	sb_release(&text);
+	sb_release(&out);
+	return tap_done();
+}
