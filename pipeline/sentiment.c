@@ -56,8 +56,7 @@
  *  English only (functions en_*): letter-first text emoticons (T_T, o_O) are read whole,
  *  stuttered words (h-h-happy) without the stutter; a positive word alone in a sentence
  *  ending in '.' is deadpan and takes the sign of the rest ("Forgot my phone. Great."); a
- *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie"); a note
- *  in which nothing spoke leans LEAN_WEIGHT positive when it has a link, a '!' or an @name.
+ *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie").
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
@@ -106,7 +105,6 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
-#define LEAN_WEIGHT 0.1     /* an English note with no word of evaluation: link, '!', @name */
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -1477,36 +1475,6 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
-/* An English note in which no word, emoticon or rating spoke: a shared link, an
- * exclamation mark or a message addressed to someone (@name) leans positive (people link
- * what they like, exclaim in enthusiasm and chat with friends far more often than in anger
- * when they use no word of evaluation). The lean is LEAN_WEIGHT, small enough that the
- * label stays neutral; a note with any Han character gets none. */
-static void en_lean(const struct note *n, double *pos)
-{
-	static const char *const why[] = { "link", "exclamation", "mention" };
-	const struct token *t = n->tok;
-	size_t at[3] = { n->ntok, n->ntok, n->ntok }, latin = 0;
-	for (size_t i = 0; i < n->ntok; i++) {
-		int c = t[i].type == TOK_URL ? 0 : t[i].type == TOK_MENTION ? 2 :
-			t[i].type == TOK_PUNCT && memchr(n->text + t[i].off, '!', t[i].len) ? 1 : -1;
-		if (t[i].type == TOK_HAN)
-			return;
-		latin += t[i].type == TOK_LATIN;
-		if (c >= 0 && at[c] == n->ntok)
-			at[c] = i;
-	}
-	for (int c = 0; latin && c < 3; c++) {
-		if (at[c] < n->ntok) {
-			struct unit u = { .off = t[at[c]].off, .len = t[at[c]].len };
-			struct contrib *k = add_contrib(&u, LEAN_WEIGHT, -1);
-			rule_add(k, "lean:%s", why[c]);
-			*pos += LEAN_WEIGHT;
-			return;
-		}
-	}
-}
-
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -1514,8 +1482,6 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	build_units(m, n);
 	score_units(m, n, category);
 	finish(m, &pos, &neg);
-	if (pos == 0 && neg == 0)
-		en_lean(n, &pos);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
 	res->intensity = (pos + neg) / (pos + neg + 3);

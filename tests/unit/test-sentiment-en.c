@@ -1,7 +1,7 @@
 /*
  * test-sentiment-en.c - English-specific sentiment rules (issue #5), each with a case where
  * it fires and one where it must not: text emoticons that start with a letter (T_T, o_O),
- * the lean of an English note with no word of evaluation (a shared link, an exclamation),
+ * an English note with no word of evaluation staying at 0 (a shared link, an exclamation),
  * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
  * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms), and
  * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note. The general rules
@@ -69,19 +69,14 @@ static void test_letter_emoticons(void)
 	ok(res.score < 0, "an emoticon is not negated: 'not T_T' < 0 (%g)", res.score);
 }
 
-static void test_lean(void)
+/* No prior: a note in which no word, emoticon or rating speaks scores exactly 0, whatever its
+ * links, exclamation marks or @names (they say nothing about the writer's attitude). */
+static void test_no_word_no_score(void)
 {
-	POS("The farmers market opens at nine!", "an exclamation with no word of evaluation leans +");
-	POS("Reading this http://example.com/a", "a shared link leans +");
-	score("The farmers market opens at nine!");
-	ok(res.label == 0, "the lean leaves the label neutral (%d)", res.label);
-	ok(evidence_has("lean:exclamation"), "the lean is shown as evidence");
-	ZERO("The store opens at nine.", "no link, no '!', no @name: no lean");
-	POS("@anna the store opens at nine", "a message to someone leans +");
-	ok(evidence_has("lean:mention"), "a message to someone with no word: lean:mention");
-	NEG("This is awful! http://example.com/a", "a note with a word gets no lean");
-	ok(!evidence_has("lean:"), "no lean evidence when a word spoke");
-	ZERO("今天去超市买了牛奶!", "a Chinese note gets no lean");
+	ZERO("The farmers market opens at nine!", "an exclamation alone carries no sentiment");
+	ZERO("Reading this http://example.com/a", "a shared link alone carries no sentiment");
+	ZERO("@anna the store opens at nine", "a message to someone carries no sentiment");
+	NEG("This is awful! http://example.com/a", "a word of evaluation still speaks");
 }
 
 static void test_everyday(void)
@@ -153,7 +148,7 @@ int main(void)
 		return tap_done();
 	}
 	test_letter_emoticons();
-	test_lean();
+	test_no_word_no_score();
 	test_everyday();
 	test_review_rules();
 	test_deadpan();
