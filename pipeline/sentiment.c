@@ -39,7 +39,8 @@
  *     An unused strong negator (weight <= -0.8) in a clause with no polar term counts -0.3,
  *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
  *     complaint). Emoticons and emoji count as written (only context emoticons such as
- *     [哭惹R] follow the rest of the note).
+ *     [哭惹R] follow the rest of the note). Tone marks of Chinese notes (！！！ without a
+ *     polar word, ？？, 。。。, ~) count as written too, once a kind a note (TONE_*).
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
@@ -102,6 +103,14 @@
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
 
+/* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
+ * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
+ * is enthusiasm, and the marks amplify 好吃), two or more '?' indignation, an ellipsis of
+ * full stops (。。。, ...) a speechless sigh, a tilde (not in a range, 3~5) a light friendly
+ * tone. Only notes with Han text have them: English '!!!' is left to the '!' rule. */
+enum tone { TONE_EXCL, TONE_QUERY, TONE_DOTS, TONE_TILDE, TONE_N };
+static const double tone_weight[TONE_N] = { -0.4, -0.6, -0.4, 0.3 };
+
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
 	R_CONTEXT,    /* weight: default; sign follows the rest of the note */
@@ -145,6 +154,7 @@ struct sentiment_model {
 	size_t n, cap;
 	const struct category_model *cats;
 	uint32_t rating; /* entry of rating units (5 stars, 4/5): weight from the rating */
+	uint32_t tone[TONE_N]; /* entries of the tone marks of Chinese text (！！！, ？？, ~) */
 	uint32_t *one;   /* BMP code point -> idx value of that one-character key (V_NONE when
 			  * absent): the first step of every match is an array read, not a hash
 			  * lookup */
@@ -272,6 +282,8 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 		idx_prefixes(&m->idx, r->key, kl);
 	}
 	m->rating = model_add(m, 0, R_POLAR);
+	for (int t = 0; t < TONE_N; t++)
+		m->tone[t] = model_add(m, tone_weight[t], R_POLAR);
 	sb_release(&key);
 	m->one = xmalloc(0x10000 * sizeof *m->one);
 	for (size_t j = 0; j < 0x10000; j++)
@@ -311,8 +323,8 @@ struct unit {
 	int clause;
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
-	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4):
-			     * counted as written */
+	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4),
+			     * tone mark (5): counted as written */
 	float rw;           /* a rating's weight (raw 4) */
 };
 
@@ -348,6 +360,8 @@ struct scratch {
 	struct strbuf key;
 	const struct sentiment_model *model;
 	size_t title_len;
+	int han;             /* the note has Han text: -1 not yet known */
+	uint8_t tone_seen;   /* tone marks counted so far, a bit each */
 };
 
 static _Thread_local struct scratch sc;
@@ -863,6 +877,64 @@ static int note_mixed_case(const struct note *n)
 	return caps && other;
 }
 
+/* The tone mark of punctuation token t (a run of one character), or -1: ！！！ (three
+ * or more), ？？ (two or more), 。。。 or ... (three or more), ~ (any). */
+static int tone_of(const char *s, size_t n)
+{
+	size_t l = 0, run = 0;
+	int32_t c0 = utf8_decode(s, n, &l);
+	for (size_t p = 0; p < n; run++) {
+		int32_t c = utf8_decode(s + p, n - p, &l);
+		if (!l || c != c0)
+			return -1;
+		p += l;
+	}
+	switch (c0) {
+	case '!': case 0xFF01: return run >= 3 ? TONE_EXCL : -1;
+	case '?': case 0xFF1F: return run >= 2 ? TONE_QUERY : -1;
+	case '.': case 0x3002: return run >= 3 ? TONE_DOTS : -1;
+	case '~': case 0xFF5E: return TONE_TILDE;
+	default: return -1;
+	}
+}
+
+/* True when the note has a Han token (computed once a note, on demand). */
+static int note_han(const struct note *n)
+{
+	if (sc.han < 0) {
+		sc.han = 0;
+		for (size_t i = 0; i < n->ntok && !sc.han; i++)
+			sc.han = n->tok[i].type == TOK_HAN;
+	}
+	return sc.han;
+}
+
+/* A tone mark at punctuation token i of a Chinese note: a unit counted as written, the first
+ * of each kind only. */
+static void tone_unit(const struct sentiment_model *m, const struct note *n, size_t i,
+		      uint32_t *pos)
+{
+	const struct token *t = &n->tok[i];
+	int k = tone_of(n->text + t->off, t->len);
+	if (k < 0 || (sc.tone_seen & (1u << k)) || !note_han(n))
+		return;
+	if (k == TONE_TILDE && i > 0 && t[-1].type == TOK_NUMBER)
+		return; /* a range: 3~5 */
+	if (k == TONE_EXCL) {
+		/* 好吃！！！ is enthusiasm (the '!' amplify 好吃); agitation only without a word */
+		int cl = (int)sc.nc - 1;
+		if ((!sc.nu || sc.u[sc.nu - 1].clause != cl) && cl > 0)
+			cl--;
+		for (size_t j = sc.nu; j-- > 0 && sc.u[j].clause == cl;)
+			if (is_polar_entry(m, (uint32_t)sc.u[j].entry) && !sc.u[j].raw)
+				return;
+	}
+	sc.tone_seen |= (uint8_t)(1u << k);
+	add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k]);
+	sc.u[sc.nu - 1].raw = 5;
+	(*pos)++;
+}
+
 /* Pass 1: units and clauses. */
 static void build_units(const struct sentiment_model *m, const struct note *n)
 {
@@ -872,6 +944,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	nm_thread_own(&sc, scratch_release);
 	sc.model = m;
 	sc.title_len = n->title_len;
+	sc.han = -1;
+	sc.tone_seen = 0;
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {
@@ -979,6 +1053,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 				i += best;
 				continue;
 			}
+			tone_unit(m, n, i, &pos);
 			punct(n->text + t[i].off, t[i].len);
 			break;
 		}
@@ -1205,7 +1280,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			break;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
-			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1])) {
+			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1]) &&
+			    sc.u[i + 1].raw != 5) {
 				degf = PDEG_FACTOR;
 				deg_unit = (int)i;
 				deg_end = u->pend;
@@ -1233,6 +1309,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
 				rule_add(k, "%s", u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
+					 u->raw == 5 ? "tone" :
 					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
 				break;
 			}

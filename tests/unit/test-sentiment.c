@@ -147,6 +147,28 @@ static void test_emphasis(void)
 	MORE("good good good", "good", "en repetition adds up");
 }
 
+static void test_tone_marks(void)
+{
+	NEG("又到货了！！！", "zh tone: three '!' in a note without words are agitation");
+	ZERO("又到货了！", "zh tone: one '!' alone is no cue");
+	NEG("什么时候发货？？", "zh tone: two '?' are indignation");
+	ZERO("什么时候发货？", "zh tone: one '?' alone is no cue");
+	NEG("就这样吧。。。", "zh tone: a trailing ellipsis of full stops is a sigh");
+	POS("收到了~", "zh tone: a tilde is friendly");
+	ZERO("3~5天到", "zh tone: a tilde between numbers is a range");
+	ZERO("it arrived!!!", "tone marks count in Chinese notes only");
+	MORE("好吃！！！", "好吃", "zh tone: three '!' after a word amplify it, no agitation");
+	POS("好！！！", "zh tone: a tone mark does not make 好 a degree word");
+}
+
+static void test_a_not_a(void)
+{
+	NEG("不知道是不是我的问题", "zh A-not-A question: 不是 does not flip 问题");
+	POS("不是我的问题", "zh 不是 + word: negation");
+	NEG("有没有问题", "zh 有没有 does not flip 问题");
+	POS("没有问题", "zh 没有 + word: negation");
+}
+
 static void test_context(void)
 {
 	POS("这个颜色真的绝了", "绝了 alone: praise");
@@ -350,6 +372,8 @@ int main(void)
 	test_questions();
 	test_emphasis();
 	test_context();
+	test_tone_marks();
+	test_a_not_a();
 	test_wish_warning_comparison();
 	test_emoticons();
 	test_saturation();
