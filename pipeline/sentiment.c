@@ -131,13 +131,15 @@ enum srole {
 	R_SKIP,       /* English function word: not counted in negation and degree distances */
 	R_NEG_END,    /* ends a negator's scope, which then counts nothing (don't know, never knew) */
 	R_INTERJ,     /* polar interjection counted as written, like an emoticon (lol, haha) */
+	R_ASPECT,     /* Chinese attribute noun: weight = value of "more of it" (性价比 +, 价格 -) */
+	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
 	R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
-	"pdeg",  "cmp",     "skip",     "neg_end", "interj",
+	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -211,6 +213,7 @@ static double role_default(int role)
 	case R_QEND:
 	case R_NEG_END:
 	case R_DOMAIN: return 0;
+	case R_SCALAR: return 1;
 	default: return 1;
 	}
 }
@@ -1179,7 +1182,8 @@ static void grow_seg(size_t need)
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
-	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1;
+	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1, asp_unit = -1;
+	int asp_neg = -1; /* the negator right before the aspect (没有待机时间那么长) */
 	int neg_used = 0, nbare = 0;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
@@ -1191,6 +1195,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		const struct unit *u = i < sc.nu ? &sc.u[i] : NULL;
 		const struct sent_entry *e;
 		const char *ut;
+		double aw = 0; /* a scalar's value from its aspect asp */
+		const struct unit *asp = NULL;
 		if (!u || u->clause != cl) {
 			/* Clause end: a negator that found nothing is a bare complaint. */
 			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 &&
@@ -1205,7 +1211,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
 			}
-			neg_unit = deg_unit = rneg_unit = neg2_unit = -1;
+			neg_unit = deg_unit = rneg_unit = neg2_unit = asp_unit = asp_neg = -1;
 			neg_used = 0;
 			negf = degf = 1;
 			deg_before_neg = 0;
@@ -1278,10 +1284,24 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				rule_add(k, "wish:%.*s", (int)u->len, ut);
 			}
 			break;
+		case R_ASPECT:
+			asp_unit = (int)i;
+			asp_neg = neg_unit >= 0 && u->pos - neg_end <= NEG_WINDOW ? neg_unit : -1;
+			break;
+		case R_SCALAR:
+			/* 性价比这么高, 价格有点高, 续航不长: the aspect gives the sign */
+			if (asp_unit < 0 || u->pos - sc.u[asp_unit].pend > NEG_WINDOW)
+				break;
+			aw = m->e[sc.u[asp_unit].entry].w * e->w;
+			asp = &sc.u[asp_unit];
+			asp_unit = -1; /* one scalar an aspect: 价格高很多 */
+			goto polar;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
-			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1]) &&
-			    sc.u[i + 1].raw != 5) {
+			    sc.u[i + 1].pos == u->pend && sc.u[i + 1].raw != 5 &&
+			    (is_polar(m, &sc.u[i + 1]) ||
+			     (m->e[sc.u[i + 1].entry].role == R_SCALAR && asp_unit >= 0 &&
+			      u->pend - sc.u[asp_unit].pend <= NEG_WINDOW))) {
 				degf = PDEG_FACTOR;
 				deg_unit = (int)i;
 				deg_end = u->pend;
@@ -1291,8 +1311,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_POLAR:
 		case R_CONTEXT:
 		case R_INTERJ:
-		case R_DOMAIN: {
-			double w = u->raw == 4 ? u->rw : e->w, dw;
+		case R_DOMAIN:
+		polar: {
+			double w = aw ? aw : u->raw == 4 ? u->rw : e->w, dw;
 			struct contrib *k;
 			uint32_t win = (unsigned char)ut[0] < 0x80 ? NEG_WINDOW_EN : NEG_WINDOW;
 			const char *why = NULL;
@@ -1319,13 +1340,15 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
 				rule_add(k, "domain:%s", why);
+			if (aw)
+				rule_add(k, "aspect:%.*s", (int)asp->len, n->text + asp->off);
 			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 && !u->raw &&
 			    !(neg_unit >= 0 && !deg_before_neg && u->pos - neg_end <= NEG_WINDOW + 2)) {
 				const struct unit *d = &sc.u[deg_unit];
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && u->pos - neg_end <= win &&
+			if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];

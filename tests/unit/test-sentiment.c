@@ -169,6 +169,20 @@ static void test_a_not_a(void)
 	POS("没有问题", "zh 没有 + word: negation");
 }
 
+static void test_aspects(void)
+{
+	POS("性价比这么高", "zh aspect: more of a good thing (性价比 + 高)");
+	NEG("价格有点高", "zh aspect: more of a bad thing (价格 + 高)");
+	POS("价格比别家低", "zh aspect: less of a bad thing (价格 + 低)");
+	NEG("续航时间短", "zh aspect: less of a good thing");
+	POS("价格不高", "zh aspect: a negated scalar");
+	NEG("电池没有说的待机时间那么长", "zh aspect: a negator before the aspect reaches its scalar");
+	ZERO("这个很高", "zh scalar without an aspect counts nothing");
+	ZERO("大家都知道这个价格", "zh scalar after an aspect only: 大家 is no scalar");
+	ok(score("价格高很多") == score("价格高"), "zh aspect: one scalar an aspect (价格高很多)");
+	POS("好大一个煎饼", "zh 好 before a scalar without an aspect stays praise");
+}
+
 static void test_context(void)
 {
 	POS("这个颜色真的绝了", "绝了 alone: praise");
@@ -374,6 +388,7 @@ int main(void)
 	test_context();
 	test_tone_marks();
 	test_a_not_a();
+	test_aspects();
 	test_wish_warning_comparison();
 	test_emoticons();
 	test_saturation();
