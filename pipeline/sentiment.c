@@ -44,6 +44,7 @@
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
+ *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -133,6 +134,7 @@ enum srole {
 	R_INTERJ,     /* polar interjection counted as written, like an emoticon (lol, haha) */
 	R_ASPECT,     /* Chinese attribute noun: weight = value of "more of it" (性价比 +, 价格 -) */
 	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
+	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
 	R_NROLES
 };
 
@@ -140,6 +142,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
+	"reply",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -212,6 +215,7 @@ static double role_default(int role)
 	case R_RHET:
 	case R_QEND:
 	case R_NEG_END:
+	case R_REPLY:
 	case R_DOMAIN: return 0;
 	case R_SCALAR: return 1;
 	default: return 1;
@@ -1194,6 +1198,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 	for (size_t i = 0; i <= sc.nu; i++) {
 		const struct unit *u = i < sc.nu ? &sc.u[i] : NULL;
 		const struct sent_entry *e;
+		if (u && m->e[u->entry].role == R_REPLY)
+			u = NULL; /* the merchant's reply is not the author's opinion: the end */
 		const char *ut;
 		double aw = 0; /* a scalar's value from its aspect asp */
 		const struct unit *asp = NULL;

@@ -183,6 +183,14 @@ static void test_aspects(void)
 	POS("好大一个煎饼", "zh 好 before a scalar without an aspect stays praise");
 }
 
+static void test_reply(void)
+{
+	NEG("房间很脏。 宾馆反馈 2008年7月8日 ： 感谢您的宝贵意见，欢迎再次光临！",
+	    "zh a merchant's reply does not count");
+	POS("房间很脏。感谢您的宝贵意见，欢迎再次光临！", "zh the same words as the author's own");
+	POS("如果送个包就完美了", "zh 就完美了: a wish that grants it is nearly perfect");
+}
+
 static void test_context(void)
 {
 	POS("这个颜色真的绝了", "绝了 alone: praise");
@@ -389,6 +397,7 @@ int main(void)
 	test_tone_marks();
 	test_a_not_a();
 	test_aspects();
+	test_reply();
 	test_wish_warning_comparison();
 	test_emoticons();
 	test_saturation();
