@@ -40,7 +40,7 @@
  *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
  *     complaint). Emoticons and emoji count as written (only context emoticons such as
  *     [哭惹R] follow the rest of the note). Tone marks of Chinese notes (！！！ without a
- *     polar word, ？？, 。。。, ~) count as written too, once a kind a note (TONE_*).
+ *     polar word, ？？, ？, 。。。, ~) count as written too, once a kind a note (TONE_*).
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
@@ -106,11 +106,12 @@
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
- * is enthusiasm, and the marks amplify 好吃), two or more '?' indignation, an ellipsis of
+ * is enthusiasm, and the marks amplify 好吃), two or more '?' indignation, one '?' a slight
+ * lean to complaint (a question in a review or comment asks after something amiss), an ellipsis of
  * full stops (。。。, ...) a speechless sigh, a tilde (not in a range, 3~5) a light friendly
  * tone. Only notes with Han text have them: English '!!!' is left to the '!' rule. */
-enum tone { TONE_EXCL, TONE_QUERY, TONE_DOTS, TONE_TILDE, TONE_N };
-static const double tone_weight[TONE_N] = { -0.4, -0.6, -0.4, 0.3 };
+enum tone { TONE_EXCL, TONE_QUERY, TONE_DOTS, TONE_TILDE, TONE_ASK, TONE_N };
+static const double tone_weight[TONE_N] = { -0.4, -0.6, -0.4, 0.3, -0.2 };
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -885,7 +886,7 @@ static int note_mixed_case(const struct note *n)
 }
 
 /* The tone mark of punctuation token t (a run of one character), or -1: ！！！ (three
- * or more), ？？ (two or more), 。。。 or ... (three or more), ~ (any). */
+ * or more), ？？ (two or more), ？ (one), 。。。 or ... (three or more), ~ (any). */
 static int tone_of(const char *s, size_t n)
 {
 	size_t l = 0, run = 0;
@@ -898,7 +899,7 @@ static int tone_of(const char *s, size_t n)
 	}
 	switch (c0) {
 	case '!': case 0xFF01: return run >= 3 ? TONE_EXCL : -1;
-	case '?': case 0xFF1F: return run >= 2 ? TONE_QUERY : -1;
+	case '?': case 0xFF1F: return run >= 2 ? TONE_QUERY : TONE_ASK;
 	case '.': case 0x3002: return run >= 3 ? TONE_DOTS : -1;
 	case '~': case 0xFF5E: return TONE_TILDE;
 	default: return -1;
@@ -927,6 +928,8 @@ static void tone_unit(const struct sentiment_model *m, const struct note *n, siz
 		return;
 	if (k == TONE_TILDE && i > 0 && t[-1].type == TOK_NUMBER)
 		return; /* a range: 3~5 */
+	if (k == TONE_ASK && mark_clause()->rhet)
+		return; /* 难道这不好吗？ asserts, it does not ask */
 	if (k == TONE_EXCL) {
 		/* 好吃！！！ is enthusiasm (the '!' amplify 好吃); agitation only without a word */
 		int cl = (int)sc.nc - 1;

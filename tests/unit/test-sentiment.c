@@ -152,7 +152,10 @@ static void test_tone_marks(void)
 	NEG("又到货了！！！", "zh tone: three '!' in a note without words are agitation");
 	ZERO("又到货了！", "zh tone: one '!' alone is no cue");
 	NEG("什么时候发货？？", "zh tone: two '?' are indignation");
-	ZERO("什么时候发货？", "zh tone: one '?' alone is no cue");
+	NEG("什么时候发货？", "zh tone: one '?' leans to a complaint");
+	ok(score("什么时候发货？？") < score("什么时候发货？"), "zh tone: two '?' weigh more than one");
+	POS("好吃吗？真好吃", "zh tone: one '?' is only a slight lean");
+	POS("难道这不好吗？", "zh tone: a rhetorical question asserts, no complaint lean");
 	NEG("就这样吧。。。", "zh tone: a trailing ellipsis of full stops is a sigh");
 	POS("收到了~", "zh tone: a tilde is friendly");
 	ZERO("3~5天到", "zh tone: a tilde between numbers is a range");
