@@ -1191,6 +1191,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 	int seg = 0, cl = -1;
 	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1, asp_unit = -1;
 	int asp_neg = -1; /* the negator right before the aspect (没有待机时间那么长) */
+	size_t asp_taken = SIZE_MAX; /* an aspect already paired with the scalar before it */
 	int neg_used = 0, nbare = 0;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
@@ -1294,16 +1295,25 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			break;
 		case R_ASPECT:
+			if (i == asp_taken)
+				break; /* 高性能低价格: 性能 went with 高 */
 			asp_unit = (int)i;
 			asp_neg = neg_unit >= 0 && u->pos - neg_end <= NEG_WINDOW ? neg_unit : -1;
 			break;
 		case R_SCALAR:
 			/* 性价比这么高, 价格有点高, 续航不长: the aspect gives the sign */
-			if (asp_unit < 0 || u->pos - sc.u[asp_unit].pend > NEG_WINDOW)
+			if (asp_unit >= 0 && u->pos - sc.u[asp_unit].pend <= NEG_WINDOW) {
+				asp = &sc.u[asp_unit];
+				asp_unit = -1; /* one scalar an aspect: 价格高很多 */
+			} else if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
+				   sc.u[i + 1].pos == u->pend &&
+				   m->e[sc.u[i + 1].entry].role == R_ASPECT) {
+				asp = &sc.u[i + 1]; /* before it: 高性价比, 低价格 */
+				asp_taken = i + 1;
+			} else {
 				break;
-			aw = m->e[sc.u[asp_unit].entry].w * e->w;
-			asp = &sc.u[asp_unit];
-			asp_unit = -1; /* one scalar an aspect: 价格高很多 */
+			}
+			aw = m->e[asp->entry].w * e->w;
 			goto polar;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&

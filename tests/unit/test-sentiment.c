@@ -184,6 +184,9 @@ static void test_aspects(void)
 	ZERO("大家都知道这个价格", "zh scalar after an aspect only: 大家 is no scalar");
 	ok(score("价格高很多") == score("价格高"), "zh aspect: one scalar an aspect (价格高很多)");
 	POS("好大一个煎饼", "zh 好 before a scalar without an aspect stays praise");
+	POS("高性能低价格", "zh scalar right before its aspect: 高性能, 低价格");
+	POS("价格低性能高", "zh the same after the aspects: 价格低, 性能高");
+	NEG("低性能", "zh less of a good thing before it");
 }
 
 static void test_reply(void)
