@@ -107,9 +107,10 @@
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
  * is enthusiasm, and the marks amplify 好吃), two or more '?' indignation, one '?' a slight
- * lean to complaint (a question in a review or comment asks after something amiss), an ellipsis of
- * full stops (。。。, ...) a speechless sigh, a tilde (not in a range, 3~5) a light friendly
- * tone. Only notes with Han text have them: English '!!!' is left to the '!' rule. */
+ * lean to a complaint (a question in a review or comment mostly asks after something amiss;
+ * not in a rhetorical question), an ellipsis of full stops (。。。, ...) a speechless sigh, a
+ * tilde (not in a range, 3~5) a light friendly tone. Only notes with Han text have them:
+ * English '!!!' is left to the '!' rule. */
 enum tone { TONE_EXCL, TONE_QUERY, TONE_DOTS, TONE_TILDE, TONE_ASK, TONE_N };
 static const double tone_weight[TONE_N] = { -0.4, -0.6, -0.4, 0.3, -0.2 };
 
@@ -885,8 +886,8 @@ static int note_mixed_case(const struct note *n)
 	return caps && other;
 }
 
-/* The tone mark of punctuation token t (a run of one character), or -1: ！！！ (three
- * or more), ？？ (two or more), ？ (one), 。。。 or ... (three or more), ~ (any). */
+/* The tone mark of the punctuation token s[0..n) (a run of one character), or -1: ！！！
+ * (three or more), ？？ (two or more), ？ (one), 。。。 or ... (three or more), ~ (any). */
 static int tone_of(const char *s, size_t n)
 {
 	size_t l = 0, run = 0;
@@ -1202,11 +1203,11 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 	for (size_t i = 0; i <= sc.nu; i++) {
 		const struct unit *u = i < sc.nu ? &sc.u[i] : NULL;
 		const struct sent_entry *e;
-		if (u && m->e[u->entry].role == R_REPLY)
-			u = NULL; /* the merchant's reply is not the author's opinion: the end */
 		const char *ut;
 		double aw = 0; /* a scalar's value from its aspect asp */
 		const struct unit *asp = NULL;
+		if (u && m->e[u->entry].role == R_REPLY)
+			u = NULL; /* the merchant's reply is not the author's opinion: the end */
 		if (!u || u->clause != cl) {
 			/* Clause end: a negator that found nothing is a bare complaint. */
 			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 &&
@@ -1332,7 +1333,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_INTERJ:
 		case R_DOMAIN:
 		polar: {
-			double w = aw ? aw : u->raw == 4 ? u->rw : e->w, dw;
+			double w = aw ? aw : (u->raw == 4 ? u->rw : e->w), dw;
 			struct contrib *k;
 			uint32_t win = (unsigned char)ut[0] < 0x80 ? NEG_WINDOW_EN : NEG_WINDOW;
 			const char *why = NULL;
