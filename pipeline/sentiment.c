@@ -1167,13 +1167,18 @@ static int ends_before(const char *text, const struct unit *r, const struct unit
 	return 0;
 }
 
-/* A term that carries its own negation (不建议买, 没问题) is reached by an earlier negator
- * only when adjacent (不是不好): "如果没买不建议买" keeps 不建议买 negative. */
+/* A term that carries its own negation (不建议买, 没问题; inside it: 读不出, 找不到) is
+ * reached by an earlier negator only when adjacent (不是不好): "如果没买不建议买" keeps
+ * 不建议买 negative, "按不紧就读不出" keeps 读不出 negative. */
 static int starts_negated(const char *t, size_t n)
 {
 	static const char *const lead[] = { "不", "没", "无", "别", "未", "非", NULL };
 	for (int i = 0; lead[i]; i++)
 		if (n > 3 && !memcmp(t, lead[i], 3))
+			return 1;
+	/* 不 / 没 after the first character of a Han term (the first is checked above) */
+	for (size_t k = 3; n > 3 && (unsigned char)t[0] >= 0xE0 && k + 3 <= n; k += 3)
+		if (!memcmp(t + k, "不", 3) || !memcmp(t + k, "没", 3))
 			return 1;
 	return 0;
 }

@@ -91,6 +91,8 @@ static void test_negation(void)
 	POS("好吃，不贵", "zh negation stays in its clause");
 	POS("不是不好", "zh double negation");
 	NEG("如果没买不建议买", "zh a distant negator does not flip a self-negated term");
+	NEG("光盘按不紧就读不出", "zh nor a term with its negation inside (读不出)");
+	NEG("不是期待的那么好", "zh expectations not met: a comparison");
 	POS("一点都不油腻", "zh negated negative");
 	NEG("not good", "en not good");
 	NEG("this is not a good phone", "en negation scope");
