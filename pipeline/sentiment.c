@@ -40,7 +40,9 @@
  *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
  *     complaint). Emoticons and emoji count as written (only context emoticons such as
  *     [哭惹R] follow the rest of the note). Tone marks of Chinese notes (！！！ without a
- *     polar word, ？？, ？, 。。。, ~) count as written too, once a kind a note (TONE_*).
+ *     polar word, ？？, ？, 。。。, ~) and tone words (role tone: 怎么) count as written too,
+ *     a mark once a kind a note (TONE_*); with no other evidence they count at most
+ *     WEAK_MAX together, so alone they lean a note but leave it neutral.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
@@ -103,6 +105,7 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
+#define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -137,6 +140,7 @@ enum srole {
 	R_ASPECT,     /* Chinese attribute noun: weight = value of "more of it" (性价比 +, 价格 -) */
 	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
 	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
+	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
 	R_NROLES
 };
 
@@ -144,7 +148,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply",
+	"reply", "tone",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -292,7 +296,7 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 	}
 	m->rating = model_add(m, 0, R_POLAR);
 	for (int t = 0; t < TONE_N; t++)
-		m->tone[t] = model_add(m, tone_weight[t], R_POLAR);
+		m->tone[t] = model_add(m, tone_weight[t], R_TONE);
 	sb_release(&key);
 	m->one = xmalloc(0x10000 * sizeof *m->one);
 	for (size_t j = 0; j < 0x10000; j++)
@@ -349,7 +353,7 @@ struct contrib {
 	double w;
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
-	uint8_t context, concession;
+	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone) */
 	char rule[128];
 };
 
@@ -425,7 +429,8 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 	u->clause = (int)sc.nc - 1;
 	u->entry = entry;
 	u->caps = 0;
-	u->raw = entry >= 0 && sc.model->e[entry].role == R_INTERJ ? 3 : 0;
+	u->raw = entry < 0 ? 0 : sc.model->e[entry].role == R_INTERJ ? 3 :
+		 sc.model->e[entry].role == R_TONE ? 5 : 0;
 	u->rw = 0;
 	if (entry >= 0 && sc.model->e[entry].role == R_COND)
 		sc.c[u->clause].cond = 1;
@@ -1086,6 +1091,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->seg = seg;
 	k->clause = u->clause;
 	k->context = 0;
+	k->weak = 0;
 	k->concession = 0;
 	k->rule[0] = 0;
 	return k;
@@ -1336,6 +1342,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_POLAR:
 		case R_CONTEXT:
 		case R_INTERJ:
+		case R_TONE:
 		case R_DOMAIN:
 		polar: {
 			double w = aw ? aw : (u->raw == 4 ? u->rw : e->w), dw;
@@ -1354,6 +1361,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			if (u->raw && u->raw != 4) {
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
+				k->weak = u->raw == 5;
 				rule_add(k, "%s", u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
 					 u->raw == 5 ? "tone" :
 					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
@@ -1410,7 +1418,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
 	static _Thread_local struct rule_memo memo_excl, memo_contrast, memo_clause, memo_title;
-	double other = 0;
+	double other = 0, weak = 0;
+	int strong = 0;
 	*pos = *neg = 0;
 	/* Concession clauses: find them from the units. */
 	for (size_t i = 0; i < sc.nu; i++) {
@@ -1477,6 +1486,23 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			sc.k[j].w *= TITLE_WEIGHT;
 			rule_add_num(&sc.k[j], &memo_title, "title x%g", TITLE_WEIGHT);
 		}
+	}
+	/* Tone cues in a note without any other evidence count at most WEAK_MAX together:
+	 * a question or a '!!!' alone gives the note a lean but leaves it neutral
+	 * ("有人知道吗？" is no complaint); beside words they count in full. */
+	for (size_t j = 0; j < sc.nk; j++) {
+		if (!sc.k[j].weak)
+			strong = 1;
+		else
+			weak += sc.k[j].w;
+	}
+	if (!strong && fabs(weak) > WEAK_MAX) {
+		double f = WEAK_MAX / fabs(weak);
+		for (size_t j = 0; j < sc.nk; j++)
+			if (sc.k[j].weak) {
+				sc.k[j].w *= f;
+				rule_add(&sc.k[j], "tone cap x%.2g", f);
+			}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
 		if (!sc.k[j].context)

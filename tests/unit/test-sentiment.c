@@ -155,9 +155,13 @@ static void test_tone_marks(void)
 	ZERO("又到货了！", "zh tone: one '!' alone is no cue");
 	NEG("什么时候发货？？", "zh tone: two '?' are indignation");
 	NEG("什么时候发货？", "zh tone: one '?' leans to a complaint");
-	ok(score("什么时候发货？？") < score("什么时候发货？"), "zh tone: two '?' weigh more than one");
+	ok(score("发货太慢了？？") < score("发货太慢了？"), "zh tone: two '?' weigh more than one");
 	POS("好吃吗？真好吃", "zh tone: one '?' is only a slight lean");
 	POS("难道这不好吗？", "zh tone: a rhetorical question asserts, no complaint lean");
+	ok(score("有人知道吗？") < 0 && score("有人知道吗？") > -0.1,
+	   "zh tone: a question alone leans negative but stays neutral (%g)", score("有人知道吗？"));
+	ok(score("怎么画眉毛？！！！") > -0.1, "zh tone: tone cues alone stay neutral together");
+	ok(score("怎么这么难吃？？") < score("这么难吃"), "zh tone: beside words the cues count in full");
 	NEG("就这样吧。。。", "zh tone: a trailing ellipsis of full stops is a sigh");
 	POS("收到了~", "zh tone: a tilde is friendly");
 	ZERO("3~5天到", "zh tone: a tilde between numbers is a range");
