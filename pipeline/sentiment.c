@@ -39,10 +39,14 @@
  *     An unused strong negator (weight <= -0.8) in a clause with no polar term counts -0.3,
  *     at most twice a note ("没有餐具", "no picture": in reviews a bare "not/no" is a
  *     complaint). Emoticons and emoji count as written (only context emoticons such as
- *     [哭惹R] follow the rest of the note).
+ *     [哭惹R] follow the rest of the note). Tone marks of Chinese notes (！！！ without a
+ *     polar word, ？？, 。。。, ~) and tone words (role tone: 怎么) count as written too,
+ *     a mark once a kind a note (TONE_*); with no other evidence they count at most
+ *     WEAK_MAX together, so alone they lean a note but leave it neutral.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
+ *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -105,6 +109,17 @@
 #define NEG_BIAS 1.1
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
+#define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
+
+/* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
+ * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
+ * is enthusiasm, and the marks amplify 好吃), two or more '?' indignation, one '?' a slight
+ * lean to a complaint (a question in a review or comment mostly asks after something amiss;
+ * not in a rhetorical question), an ellipsis of full stops (。。。, ...) a speechless sigh, a
+ * tilde (not in a range, 3~5) a light friendly tone. Only notes with Han text have them:
+ * English '!!!' is left to the '!' rule. */
+enum tone { TONE_EXCL, TONE_QUERY, TONE_DOTS, TONE_TILDE, TONE_N };
+static const double tone_weight[TONE_N] = { -0.4, -0.6, -0.4, 0.3 };
 
 enum srole {
 	R_POLAR,      /* weight: polarity and strength */
@@ -126,13 +141,18 @@ enum srole {
 	R_SKIP,       /* English function word: not counted in negation and degree distances */
 	R_NEG_END,    /* ends a negator's scope, which then counts nothing (don't know, never knew) */
 	R_INTERJ,     /* polar interjection counted as written, like an emoticon (lol, haha) */
+	R_ASPECT,     /* Chinese attribute noun: weight = value of "more of it" (性价比 +, 价格 -) */
+	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
+	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
+	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
 	R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
-	"pdeg",  "cmp",     "skip",     "neg_end", "interj",
+	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
+	"reply", "tone",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -149,6 +169,7 @@ struct sentiment_model {
 	size_t n, cap;
 	const struct category_model *cats;
 	uint32_t rating; /* entry of rating units (5 stars, 4/5): weight from the rating */
+	uint32_t tone[TONE_N]; /* entries of the tone marks of Chinese text (！！！, ？？, ~) */
 	uint32_t *one;   /* BMP code point -> idx value of that one-character key (V_NONE when
 			  * absent): the first step of every match is an array read, not a hash
 			  * lookup */
@@ -204,7 +225,9 @@ static double role_default(int role)
 	case R_RHET:
 	case R_QEND:
 	case R_NEG_END:
+	case R_REPLY:
 	case R_DOMAIN: return 0;
+	case R_SCALAR: return 1;
 	default: return 1;
 	}
 }
@@ -276,6 +299,8 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 		idx_prefixes(&m->idx, r->key, kl);
 	}
 	m->rating = model_add(m, 0, R_POLAR);
+	for (int t = 0; t < TONE_N; t++)
+		m->tone[t] = model_add(m, tone_weight[t], R_TONE);
 	sb_release(&key);
 	m->one = xmalloc(0x10000 * sizeof *m->one);
 	for (size_t j = 0; j < 0x10000; j++)
@@ -315,8 +340,8 @@ struct unit {
 	int clause;
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
-	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4):
-			     * counted as written */
+	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4),
+			     * tone mark (5): counted as written */
 	float rw;           /* a rating's weight (raw 4) */
 };
 
@@ -332,7 +357,7 @@ struct contrib {
 	double w;
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
-	uint8_t context, concession;
+	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone) */
 	char rule[128];
 };
 
@@ -352,6 +377,8 @@ struct scratch {
 	struct strbuf key;
 	const struct sentiment_model *model;
 	size_t title_len;
+	int han;             /* the note has Han text: -1 not yet known */
+	uint8_t tone_seen;   /* tone marks counted so far, a bit each */
 };
 
 static _Thread_local struct scratch sc;
@@ -406,7 +433,8 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 	u->clause = (int)sc.nc - 1;
 	u->entry = entry;
 	u->caps = 0;
-	u->raw = entry >= 0 && sc.model->e[entry].role == R_INTERJ ? 3 : 0;
+	u->raw = entry < 0 ? 0 : sc.model->e[entry].role == R_INTERJ ? 3 :
+		 sc.model->e[entry].role == R_TONE ? 5 : 0;
 	u->rw = 0;
 	if (entry >= 0 && sc.model->e[entry].role == R_COND)
 		sc.c[u->clause].cond = 1;
@@ -933,6 +961,65 @@ static size_t en_letter_emoticon(const struct sentiment_model *m, const struct n
 	return best;
 }
 
+/* The tone mark of the punctuation token s[0..n) (a run of one character), or -1: ！！！
+ * (three or more), ？？ (two or more), 。。。 or ... (three or more), ~ (any). A single ？ is
+ * no tone: a question asks, it takes no attitude. */
+static int tone_of(const char *s, size_t n)
+{
+	size_t l = 0, run = 0;
+	int32_t c0 = utf8_decode(s, n, &l);
+	for (size_t p = 0; p < n; run++) {
+		int32_t c = utf8_decode(s + p, n - p, &l);
+		if (!l || c != c0)
+			return -1;
+		p += l;
+	}
+	switch (c0) {
+	case '!': case 0xFF01: return run >= 3 ? TONE_EXCL : -1;
+	case '?': case 0xFF1F: return run >= 2 ? TONE_QUERY : -1;
+	case '.': case 0x3002: return run >= 3 ? TONE_DOTS : -1;
+	case '~': case 0xFF5E: return TONE_TILDE;
+	default: return -1;
+	}
+}
+
+/* True when the note has a Han token (computed once a note, on demand). */
+static int note_han(const struct note *n)
+{
+	if (sc.han < 0) {
+		sc.han = 0;
+		for (size_t i = 0; i < n->ntok && !sc.han; i++)
+			sc.han = n->tok[i].type == TOK_HAN;
+	}
+	return sc.han;
+}
+
+/* A tone mark at punctuation token i of a Chinese note: a unit counted as written, the first
+ * of each kind only. */
+static void tone_unit(const struct sentiment_model *m, const struct note *n, size_t i,
+		      uint32_t *pos)
+{
+	const struct token *t = &n->tok[i];
+	int k = tone_of(n->text + t->off, t->len);
+	if (k < 0 || (sc.tone_seen & (1u << k)) || !note_han(n))
+		return;
+	if (k == TONE_TILDE && i > 0 && t[-1].type == TOK_NUMBER)
+		return; /* a range: 3~5 */
+	if (k == TONE_EXCL) {
+		/* 好吃！！！ is enthusiasm (the '!' amplify 好吃); agitation only without a word */
+		int cl = (int)sc.nc - 1;
+		if ((!sc.nu || sc.u[sc.nu - 1].clause != cl) && cl > 0)
+			cl--;
+		for (size_t j = sc.nu; j-- > 0 && sc.u[j].clause == cl;)
+			if (is_polar_entry(m, (uint32_t)sc.u[j].entry) && !sc.u[j].raw)
+				return;
+	}
+	sc.tone_seen |= (uint8_t)(1u << k);
+	add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k]);
+	sc.u[sc.nu - 1].raw = 5;
+	(*pos)++;
+}
+
 /* Pass 1: units and clauses. */
 static void build_units(const struct sentiment_model *m, const struct note *n)
 {
@@ -942,6 +1029,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	nm_thread_own(&sc, scratch_release);
 	sc.model = m;
 	sc.title_len = n->title_len;
+	sc.han = -1;
+	sc.tone_seen = 0;
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {
@@ -1059,6 +1148,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 				i += best;
 				continue;
 			}
+			tone_unit(m, n, i, &pos);
 			punct(n->text + t[i].off, t[i].len);
 			break;
 		}
@@ -1080,6 +1170,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->seg = seg;
 	k->clause = u->clause;
 	k->context = 0;
+	k->weak = 0;
 	k->concession = 0;
 	k->rule[0] = 0;
 	return k;
@@ -1161,13 +1252,18 @@ static int ends_before(const char *text, const struct unit *r, const struct unit
 	return 0;
 }
 
-/* A term that carries its own negation (不建议买, 没问题) is reached by an earlier negator
- * only when adjacent (不是不好): "如果没买不建议买" keeps 不建议买 negative. */
+/* A term that carries its own negation (不建议买, 没问题; inside it: 读不出, 找不到) is
+ * reached by an earlier negator only when adjacent (不是不好): "如果没买不建议买" keeps
+ * 不建议买 negative, "按不紧就读不出" keeps 读不出 negative. */
 static int starts_negated(const char *t, size_t n)
 {
 	static const char *const lead[] = { "不", "没", "无", "别", "未", "非", NULL };
 	for (int i = 0; lead[i]; i++)
 		if (n > 3 && !memcmp(t, lead[i], 3))
+			return 1;
+	/* 不 / 没 after the first character of a Han term (the first is checked above) */
+	for (size_t k = 3; n > 3 && (unsigned char)t[0] >= 0xE0 && k + 3 <= n; k += 3)
+		if (!memcmp(t + k, "不", 3) || !memcmp(t + k, "没", 3))
 			return 1;
 	return 0;
 }
@@ -1209,7 +1305,9 @@ static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const st
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
-	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1;
+	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1, asp_unit = -1;
+	int asp_neg = -1; /* the negator right before the aspect (没有待机时间那么长) */
+	size_t asp_taken = SIZE_MAX; /* an aspect already paired with the scalar before it */
 	int neg_used = 0, nbare = 0;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
@@ -1221,6 +1319,10 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		const struct unit *u = i < sc.nu ? &sc.u[i] : NULL;
 		const struct sent_entry *e;
 		const char *ut;
+		double aw = 0; /* a scalar's value from its aspect asp */
+		const struct unit *asp = NULL;
+		if (u && m->e[u->entry].role == R_REPLY)
+			u = NULL; /* the merchant's reply is not the author's opinion: the end */
 		if (!u || u->clause != cl) {
 			/* Clause end: a negator that found nothing is a bare complaint. */
 			if (neg_unit >= 0 && !neg_used && rneg_unit < 0 &&
@@ -1235,7 +1337,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
 			}
-			neg_unit = deg_unit = rneg_unit = neg2_unit = -1;
+			neg_unit = deg_unit = rneg_unit = neg2_unit = asp_unit = asp_neg = -1;
 			neg_used = 0;
 			negf = degf = 1;
 			deg_before_neg = 0;
@@ -1308,10 +1410,33 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				rule_add(k, "wish:%.*s", (int)u->len, ut);
 			}
 			break;
+		case R_ASPECT:
+			if (i == asp_taken)
+				break; /* 高性能低价格: 性能 went with 高 */
+			asp_unit = (int)i;
+			asp_neg = neg_unit >= 0 && u->pos - neg_end <= NEG_WINDOW ? neg_unit : -1;
+			break;
+		case R_SCALAR:
+			/* 性价比这么高, 价格有点高, 续航不长: the aspect gives the sign */
+			if (asp_unit >= 0 && u->pos - sc.u[asp_unit].pend <= NEG_WINDOW) {
+				asp = &sc.u[asp_unit];
+				asp_unit = -1; /* one scalar an aspect: 价格高很多 */
+			} else if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
+				   sc.u[i + 1].pos == u->pend &&
+				   m->e[sc.u[i + 1].entry].role == R_ASPECT) {
+				asp = &sc.u[i + 1]; /* before it: 高性价比, 低价格 */
+				asp_taken = i + 1;
+			} else {
+				break;
+			}
+			aw = m->e[asp->entry].w * e->w;
+			goto polar;
 		case R_PDEG:
 			if (i + 1 < sc.nu && sc.u[i + 1].clause == u->clause &&
-			    sc.u[i + 1].pos == u->pend && is_polar(m, &sc.u[i + 1]) &&
-			    !en_pdeg_mild(m, ut, &sc.u[i + 1])) {
+			    sc.u[i + 1].pos == u->pend && sc.u[i + 1].raw != 5 &&
+			    ((is_polar(m, &sc.u[i + 1]) && !en_pdeg_mild(m, ut, &sc.u[i + 1])) ||
+			     (m->e[sc.u[i + 1].entry].role == R_SCALAR && asp_unit >= 0 &&
+			      u->pend - sc.u[asp_unit].pend <= NEG_WINDOW))) {
 				degf = PDEG_FACTOR;
 				deg_unit = (int)i;
 				deg_end = u->pend;
@@ -1321,8 +1446,10 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_POLAR:
 		case R_CONTEXT:
 		case R_INTERJ:
-		case R_DOMAIN: {
-			double w = u->raw == 4 ? u->rw : e->w, dw;
+		case R_TONE:
+		case R_DOMAIN:
+		polar: {
+			double w = aw ? aw : (u->raw == 4 ? u->rw : e->w), dw;
 			struct contrib *k;
 			uint32_t win = (unsigned char)ut[0] < 0x80 ? NEG_WINDOW_EN : NEG_WINDOW;
 			const char *why = NULL;
@@ -1338,7 +1465,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			if (u->raw && u->raw != 4) {
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
+				k->weak = u->raw == 5;
 				rule_add(k, "%s", u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
+					 u->raw == 5 ? "tone" :
 					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
 				break;
 			}
@@ -1348,13 +1477,15 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
 				rule_add(k, "domain:%s", why);
+			if (aw)
+				rule_add(k, "aspect:%.*s", (int)asp->len, n->text + asp->off);
 			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 && !u->raw &&
 			    !(neg_unit >= 0 && !deg_before_neg && u->pos - neg_end <= NEG_WINDOW + 2)) {
 				const struct unit *d = &sc.u[deg_unit];
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && u->pos - neg_end <= win &&
+			if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
@@ -1391,7 +1522,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
 	static _Thread_local struct rule_memo memo_excl, memo_contrast, memo_clause, memo_title;
-	double other = 0;
+	double other = 0, weak = 0;
+	int strong = 0;
 	*pos = *neg = 0;
 	/* Concession clauses: find them from the units. */
 	for (size_t i = 0; i < sc.nu; i++) {
@@ -1458,6 +1590,23 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			sc.k[j].w *= TITLE_WEIGHT;
 			rule_add_num(&sc.k[j], &memo_title, "title x%g", TITLE_WEIGHT);
 		}
+	}
+	/* Tone cues in a note without any other evidence count at most WEAK_MAX together:
+	 * a question or a '!!!' alone gives the note a lean but leaves it neutral
+	 * ("有人知道吗？" is no complaint); beside words they count in full. */
+	for (size_t j = 0; j < sc.nk; j++) {
+		if (!sc.k[j].weak)
+			strong = 1;
+		else
+			weak += sc.k[j].w;
+	}
+	if (!strong && fabs(weak) > WEAK_MAX) {
+		double f = WEAK_MAX / fabs(weak);
+		for (size_t j = 0; j < sc.nk; j++)
+			if (sc.k[j].weak) {
+				sc.k[j].w *= f;
+				rule_add(&sc.k[j], "tone cap x%.2g", f);
+			}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
 		if (!sc.k[j].context)

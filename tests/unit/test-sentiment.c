@@ -91,6 +91,8 @@ static void test_negation(void)
 	POS("好吃，不贵", "zh negation stays in its clause");
 	POS("不是不好", "zh double negation");
 	NEG("如果没买不建议买", "zh a distant negator does not flip a self-negated term");
+	NEG("光盘按不紧就读不出", "zh nor a term with its negation inside (读不出)");
+	NEG("不是期待的那么好", "zh expectations not met: a comparison");
 	POS("一点都不油腻", "zh negated negative");
 	NEG("not good", "en not good");
 	NEG("this is not a good phone", "en negation scope");
@@ -145,6 +147,59 @@ static void test_emphasis(void)
 	MORE("This is GREAT", "This is great", "en capitals amplify");
 	ok(score("GREAT") == score("great"), "en capitals only count in mixed-case text");
 	MORE("good good good", "good", "en repetition adds up");
+}
+
+static void test_tone_marks(void)
+{
+	NEG("又到货了！！！", "zh tone: three '!' in a note without words are agitation");
+	ZERO("又到货了！", "zh tone: one '!' alone is no cue");
+	NEG("什么时候发货？？", "zh tone: two '?' are indignation");
+	ZERO("什么时候发货？", "zh tone: one '?' asks, it takes no attitude");
+	ok(score("发货太慢了？？") < score("发货太慢了？"), "zh tone: two '?' are indignation, one is not");
+	ZERO("有人知道吗？", "zh tone: a question alone scores 0");
+	ok(score("什么时候发货？？") < 0 && score("什么时候发货？？") > -0.1,
+	   "zh tone: '？？' alone leans negative but stays neutral (%g)", score("什么时候发货？？"));
+	ok(score("怎么画眉毛？！！！") > -0.1, "zh tone: tone cues alone stay neutral together");
+	ok(score("怎么这么难吃？？") < score("这么难吃"), "zh tone: beside words the cues count in full");
+	NEG("就这样吧。。。", "zh tone: a trailing ellipsis of full stops is a sigh");
+	POS("收到了~", "zh tone: a tilde is friendly");
+	ZERO("3~5天到", "zh tone: a tilde between numbers is a range");
+	ZERO("it arrived!!!", "tone marks count in Chinese notes only");
+	MORE("好吃！！！", "好吃", "zh tone: three '!' after a word amplify it, no agitation");
+	POS("好！！！", "zh tone: a tone mark does not make 好 a degree word");
+}
+
+static void test_a_not_a(void)
+{
+	NEG("不知道是不是我的问题", "zh A-not-A question: 不是 does not flip 问题");
+	POS("不是我的问题", "zh 不是 + word: negation");
+	NEG("有没有问题", "zh 有没有 does not flip 问题");
+	POS("没有问题", "zh 没有 + word: negation");
+}
+
+static void test_aspects(void)
+{
+	POS("性价比这么高", "zh aspect: more of a good thing (性价比 + 高)");
+	NEG("价格有点高", "zh aspect: more of a bad thing (价格 + 高)");
+	POS("价格比别家低", "zh aspect: less of a bad thing (价格 + 低)");
+	NEG("续航时间短", "zh aspect: less of a good thing");
+	POS("价格不高", "zh aspect: a negated scalar");
+	NEG("电池没有说的待机时间那么长", "zh aspect: a negator before the aspect reaches its scalar");
+	ZERO("这个很高", "zh scalar without an aspect counts nothing");
+	ZERO("大家都知道这个价格", "zh scalar after an aspect only: 大家 is no scalar");
+	ok(score("价格高很多") == score("价格高"), "zh aspect: one scalar an aspect (价格高很多)");
+	POS("好大一个煎饼", "zh 好 before a scalar without an aspect stays praise");
+	POS("高性能低价格", "zh scalar right before its aspect: 高性能, 低价格");
+	POS("价格低性能高", "zh the same after the aspects: 价格低, 性能高");
+	NEG("低性能", "zh less of a good thing before it");
+}
+
+static void test_reply(void)
+{
+	NEG("房间很脏。 宾馆反馈 2008年7月8日 ： 感谢您的宝贵意见，欢迎再次光临！",
+	    "zh a merchant's reply does not count");
+	POS("房间很脏。感谢您的宝贵意见，欢迎再次光临！", "zh the same words as the author's own");
+	POS("如果送个包就完美了", "zh 就完美了: a wish that grants it is nearly perfect");
 }
 
 static void test_context(void)
@@ -350,6 +405,10 @@ int main(void)
 	test_questions();
 	test_emphasis();
 	test_context();
+	test_tone_marks();
+	test_a_not_a();
+	test_aspects();
+	test_reply();
 	test_wish_warning_comparison();
 	test_emoticons();
 	test_saturation();
