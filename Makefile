@@ -37,6 +37,9 @@ CLI_OBJ := $(CLI_SRC:pipeline/%.c=$(B)/%.o)
 HDR := $(wildcard pipeline/*.h)
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# the fuzz targets built with their replay main(): `check` runs them on the committed seeds
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz-*.c)
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/tests/replay-%)
 
 .PHONY: all deps run test unit-test golden-test cli-test check eval eval-seg eval-sentiment \
 	eval-notetype eval-resonance bench fuzz install uninstall clean
@@ -70,6 +73,11 @@ $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libnotemine.a $(HDR) | $(B)
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@.$$$$.tmp $< $(B)/libnotemine.a $(ALL_LDFLAGS) $(LIBS) && \
 		mv -f $@.$$$$.tmp $@
 
+$(B)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay-main.h $(B)/libnotemine.a $(HDR) | $(B)
+	@echo "  CC      $< (replay)"
+	@$(CC) $(ALL_CFLAGS) -DNM_FUZZ_MAIN -o $@.$$$$.tmp $< $(B)/libnotemine.a $(ALL_LDFLAGS) $(LIBS) && \
+		mv -f $@.$$$$.tmp $@
+
 deps:
 	@sh scripts/install-deps.sh
 
@@ -81,10 +89,10 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 # `check` is `test` without the package step (for machines that are already set up).
-check: notemine $(UNIT_BIN)
+check: notemine $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run-all.sh $(B)/tests
 
-unit-test: $(UNIT_BIN)
+unit-test: $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run-all.sh $(B)/tests unit
 
 eval: eval-seg eval-sentiment eval-notetype eval-resonance

@@ -545,6 +545,17 @@ int record_parse_json(const char *text, size_t len, struct cJSON **objp, char *m
 		snprintf(msg, msgsz, "NUL byte at byte %zu", (size_t)(nul - text) + 1);
 		return REC_BAD;
 	}
+	/* cJSON skips any byte <= 0x20 as white space and takes raw control characters inside
+	 * strings; JSON allows neither (RFC 8259), and the line is passed through as it is, so
+	 * such a record would come out as invalid JSON. */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			snprintf(msg, msgsz, "invalid JSON: control character 0x%02X at byte %zu", c,
+				 i + 1);
+			return REC_BAD;
+		}
+	}
 	/* return_parse_end, not cJSON_GetErrorPtr(): the global is not thread-safe */
 	obj = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!obj) {

@@ -90,8 +90,8 @@ void reader_set_deferred(struct reader *r, int on);
  * reader forgets it. NULL when there is none. */
 struct cJSON *reader_detach(struct reader *r);
 
-/* Parse text[0..len) as one JSON object record exactly as the reader does (NUL bytes,
- * truncation, trailing text and non-objects are errors). Returns REC_OK with *obj set (the
+/* Parse text[0..len) as one JSON object record exactly as the reader does (NUL bytes, control
+ * characters other than tab, truncation, trailing text and non-objects are errors). Returns REC_OK with *obj set (the
  * caller owns it), or REC_BAD with *obj NULL and the message (no location) in msg[0..msgsz).
  * Thread-safe. */
 int record_parse_json(const char *text, size_t len, struct cJSON **obj, char *msg,

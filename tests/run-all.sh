@@ -1,6 +1,6 @@
 #!/bin/sh
-# Run every test: unit test programs (in $1), golden cases, CLI scripts and the README
-# examples. Prints one line per test group and a closing "N passed, N failed" line.
+# Run every test: unit test programs (in $1), the fuzz targets' seeds (replay-fuzz-* in $1),
+# golden cases, CLI scripts and the README examples. Prints one line per test group and a closing "N passed, N failed" line.
 # Usage: tests/run-all.sh UNIT_BIN_DIR [unit|golden|cli|readme]
 set -u
 bindir=${1:?unit test binary folder}
@@ -23,6 +23,15 @@ if [ -z "$only" ] || [ "$only" = unit ]; then
 		[ -x "$t" ] || continue
 		name=unit/$(basename "$t")
 		if "$t" > "$NOTEMINE_TEST_CACHE/out" 2>&1; then ok; else cat "$NOTEMINE_TEST_CACHE/out"; ko "$name"; fi
+	done
+	# every fuzz target replays its committed seeds (regression inputs included), under the
+	# sanitizers too when the tree is built with SANITIZE=
+	for t in "$bindir"/replay-fuzz-*; do
+		[ -x "$t" ] || continue
+		seeds=tests/fuzz/seeds/${t##*/replay-fuzz-}
+		[ -d "$seeds" ] || continue
+		name=fuzz-seeds/${t##*/replay-fuzz-}
+		if "$t" "$seeds"/* > "$NOTEMINE_TEST_CACHE/out" 2>&1; then ok; else cat "$NOTEMINE_TEST_CACHE/out"; ko "$name"; fi
 	done
 fi
 if [ -z "$only" ] || [ "$only" = golden ]; then

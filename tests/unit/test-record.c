@@ -67,6 +67,25 @@ static void test_nul_and_truncated(void)
 	reader_close(r);
 }
 
+/* cJSON would take a control byte as white space or inside a string; the line is passed
+ * through as written, so it must be a bad record, not invalid JSON output (found by fuzz-run). */
+static void test_control_characters(void)
+{
+	const char in[] = "{\x06}\n{\"a\":\"x\x01y\"}\n{\t\"a\":\t\"tab\"}\n";
+	struct reader *r;
+	struct record rec;
+	write_tmp(in, sizeof in - 1);
+	r = reader_open(path, INPUT_JSONL, NULL);
+	is_int(reader_next(r, &rec), REC_BAD, "control byte as white space: bad record");
+	ok(strstr(rec.error, "control character 0x06 at byte 2") != NULL,
+	   "control byte: message names it and its byte (%s)", rec.error);
+	is_int(reader_next(r, &rec), REC_BAD, "raw control byte inside a string: bad record");
+	is_int(reader_next(r, &rec), REC_OK, "tab as white space is JSON");
+	is_str(field(&rec, "a"), "tab", "tab: value read");
+	is_int(reader_next(r, &rec), REC_EOF, "control characters: eof");
+	reader_close(r);
+}
+
 static void test_json_array(void)
 {
 	const char in[] = "[\n  {\n    \"a\": \"x]}\\\"\",\n    \"n\": [1, {\"b\": 2}]\n  },\n"
@@ -203,6 +222,7 @@ int main(void)
 {
 	test_jsonl();
 	test_nul_and_truncated();
+	test_control_characters();
 	test_json_array();
 	test_csv();
 	test_text();
