@@ -323,6 +323,26 @@ static void test_latin_names(void)
 	cJSON_Delete(vc);
 }
 
+/* Sensory impressions (taste, feel, look) count, but a fact a reader can act on counts more. */
+static void test_sensory(void)
+{
+	struct resonance_result a, b, c;
+	cJSON *va = score(NULL, "这家店的东西不错，人也可以，感觉很好。", &a);
+	cJSON *vb = score(NULL, "这家店的口感不错，味道也可以，环境很好。", &b);
+	cJSON *vc = score(NULL, "这家店的价格不错，停车也可以，位置很好。", &c);
+	ok(b.part[EXP] > a.part[EXP], "sensory: impressions still count (%.3f > %.3f)",
+	   b.part[EXP], a.part[EXP]);
+	ok(has_str(evidence(vb, "experiential"), "口感"), "sensory: 口感 is evidence");
+	ok(c.part[EXP] > 2 * b.part[EXP],
+	   "sensory: three facts weigh more than twice three impressions (%.3f > 2 x %.3f)",
+	   c.part[EXP], b.part[EXP]);
+	ok(c.score > b.score, "sensory: the facts outrank the impressions (%.1f > %.1f)", c.score,
+	   b.score);
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+}
+
 static void test_empty_and_json(void)
 {
 	struct resonance_result r;
@@ -440,6 +460,7 @@ int main(void)
 	test_reach();
 	test_pictures();
 	test_latin_names();
+	test_sensory();
 	test_empty_and_json();
 	test_sips();
 	test_explain();
