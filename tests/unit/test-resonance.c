@@ -323,6 +323,51 @@ static void test_latin_names(void)
 	cJSON_Delete(vc);
 }
 
+/* Sensory impressions (taste, feel, look) count, but a fact a reader can act on counts more. */
+static void test_sensory(void)
+{
+	struct resonance_result a, b, c;
+	cJSON *va = score(NULL, "这家店的东西不错，人也可以，感觉很好。", &a);
+	cJSON *vb = score(NULL, "这家店的口感不错，味道也可以，环境很好。", &b);
+	cJSON *vc = score(NULL, "这家店的价格不错，停车也可以，位置很好。", &c);
+	ok(b.part[EXP] > a.part[EXP], "sensory: impressions still count (%.3f > %.3f)",
+	   b.part[EXP], a.part[EXP]);
+	ok(has_str(evidence(vb, "experiential"), "口感"), "sensory: 口感 is evidence");
+	ok(c.part[EXP] > 2 * b.part[EXP],
+	   "sensory: three facts weigh more than twice three impressions (%.3f > 2 x %.3f)",
+	   c.part[EXP], b.part[EXP]);
+	ok(c.score > b.score, "sensory: the facts outrank the impressions (%.1f > %.1f)", c.score,
+	   b.score);
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+}
+
+/* A ranking verdict (the best, the first choice) tells the reader which to pick: interaction.
+ * 最 inside a word (最后, 最近) and an ordinal (第一次) are no verdict; a marketing superlative
+ * still lowers the score. */
+static void test_verdict(void)
+{
+	struct resonance_result a, b, c, d, e;
+	cJSON *va = score(NULL, "这家店的牛肉面挺好吃的，汤也不错。", &a);
+	cJSON *vb = score(NULL, "这家店的牛肉面是我吃过最好吃的，汤也是首选。", &b);
+	cJSON *vc = score(NULL, "最后我们第一次去了这家店，最近常去，汤也不错。", &c);
+	cJSON *vd = score(NULL, "这款面霜是我用过最好用的，冬天首选。", &d);
+	cJSON *ve = score(NULL, "这款面霜是我用过最好用的，冬天首选。史上最强面霜，全网最低价！",
+			  &e);
+	ok(b.part[INTER] > a.part[INTER], "verdict: a ranking verdict is interaction (%.3f > %.3f)",
+	   b.part[INTER], a.part[INTER]);
+	ok(has_str(evidence(vb, "interaction"), "首选"), "verdict: 首选 is evidence");
+	ok(c.part[INTER] == 0, "verdict: 最后, 最近 and 第一次 are no verdict (%.3f)", c.part[INTER]);
+	ok(e.score < d.score, "verdict: a marketing superlative still lowers the score (%.1f < %.1f)",
+	   e.score, d.score);
+	cJSON_Delete(va);
+	cJSON_Delete(vb);
+	cJSON_Delete(vc);
+	cJSON_Delete(vd);
+	cJSON_Delete(ve);
+}
+
 static void test_empty_and_json(void)
 {
 	struct resonance_result r;
@@ -440,6 +485,8 @@ int main(void)
 	test_reach();
 	test_pictures();
 	test_latin_names();
+	test_sensory();
+	test_verdict();
 	test_empty_and_json();
 	test_sips();
 	test_explain();
