@@ -35,7 +35,8 @@ const char cli_common_help[] =
 	"  --no-t2s            do not fold traditional to simplified Chinese for lookup\n"
 	"Processing:\n"
 	"  -j, --jobs N        worker threads (0: all cores; default 1)\n"
-	"  --progress          progress on stderr (default when stderr is a terminal)\n"
+	"  --progress          progress on stderr (default when stderr is a terminal and the\n"
+	"                      input is not a pipe); --no-progress: never\n"
 	"\n"
 	"Every input record yields exactly one output record, in order; fields the command\n"
 	"does not own pass through untouched. A bad record yields\n"
@@ -484,11 +485,23 @@ static int want_jobs(int jobs)
 	return jobs;
 }
 
+/* Whether the input is (partly) standard input fed by a pipe: a later stage of
+ * `notemine tokenize F | notemine classify | notemine score` shares the terminal with the
+ * first one, so by default only the first stage shows progress. */
+static int reads_pipe(char **files, int nfiles)
+{
+	struct stat st;
+	for (int f = 0; f < nfiles; f++)
+		if (!strcmp(files[f], "-") && fstat(0, &st) == 0 && S_ISFIFO(st.st_mode))
+			return 1;
+	return 0;
+}
+
 static void progress_init(struct progress *pr, const struct cli *c, char **files, int nfiles)
 {
 	memset(pr, 0, sizeof *pr);
 	pr->tty = isatty(2);
-	pr->on = c->progress > 0 || (c->progress < 0 && pr->tty);
+	pr->on = c->progress > 0 || (c->progress < 0 && pr->tty && !reads_pipe(files, nfiles));
 	pr->start = pr->last = nm_now();
 	for (int f = 0; f < nfiles; f++) {
 		struct stat st;

@@ -94,6 +94,16 @@ $nm run -j 2 --progress "$t/a.jsonl" 2> "$t/e" > /dev/null
 grep -q '^notemine: 1000 records, [0-9.]* MB, [0-9.]* MB/s' "$t/e" || fail "--progress line: $(tail -1 "$t/e")"
 $nm run --progress "$t/a.jsonl" 2> /dev/null > "$t/p"
 head -1000 "$t/ab1" | cmp -s - "$t/p" || fail "--progress changes stdout"
+# on a terminal (script(1) gives stderr one): progress by default when the input is a file,
+# none in a later stage of a pipe, which shares the terminal with the first stage
+if command -v script > /dev/null 2>&1; then
+	script -qec "$nm run '$t/a.jsonl' > /dev/null" /dev/null > "$t/tty" 2>&1
+	grep -q 'notemine: 1000 records' "$t/tty" || fail "no progress on a terminal: $(cat "$t/tty")"
+	script -qec "cat '$t/a.jsonl' | $nm run > /dev/null" /dev/null > "$t/tty" 2>&1
+	grep -q 'records' "$t/tty" && fail "progress in a later stage of a pipe: $(cat "$t/tty")"
+	script -qec "cat '$t/a.jsonl' | $nm run --progress > /dev/null" /dev/null > "$t/tty" 2>&1
+	grep -q 'notemine: 1000 records' "$t/tty" || fail "--progress in a pipe: $(cat "$t/tty")"
+fi
 
 # a live stream flows record by record: the first record's output comes out while the input
 # is still open (the writer waits for it before writing the second record; the timeout only
