@@ -88,6 +88,7 @@
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
+#define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
@@ -743,6 +744,16 @@ static size_t rating_unit(const struct sentiment_model *m, const struct note *n,
 	return k;
 }
 
+/* True when a word token holds a symbol of a text emoticon (d:, xD, ;p as one token): it is
+ * an emoticon and counts as written, with no negation or degree. */
+static int en_symbol_word(const char *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (memchr(":;()<>=^_*", w[k], 10))
+			return 1;
+	return 0;
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -808,6 +819,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		 *pos + (uint32_t)bestwords, (int)bestv);
 	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+	if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
+		sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
 	if (m->e[bestv].role == R_WISH)
 		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
@@ -1206,6 +1219,16 @@ static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const st
 	return (unsigned char)w[0] < 0x80 && next->raw != 4 && fabs(m->e[next->entry].w) < 1;
 }
 
+/* English negation is asymmetric: a negated negative word is at most mildly positive
+ * ("not bad", "haven't processed her death", "should not be allowed to get cancer"), while
+ * a negated positive word is plainly negative ("not good"). The factor for the flip of an
+ * English word of weight w < 0 (1 for anything else, and for double or rhetorical
+ * negation, which keep the sign). */
+static double en_neg_of_neg(const char *ut, double w, int keeps_sign)
+{
+	return (unsigned char)ut[0] < 0x80 && w < 0 && !keeps_sign ? EN_NEG_OF_NEG : 1;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1361,6 +1384,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)
 					f *= 0.75; /* 不是很好: a softened negation */
+				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				k->w *= f;
 				rule_add(k, "%s:%.*s x%g",
 					 rneg_unit >= 0 ? "rhetorical" :

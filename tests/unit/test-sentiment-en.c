@@ -141,6 +141,33 @@ static void test_stutter(void)
 	ZERO("I bought a t-shirt", "a hyphenated word is no stutter");
 }
 
+/* Negation is asymmetric in English: a negated negative word is at most mildly positive. */
+static void test_negated_negative(void)
+{
+	double flip, plain;
+	flip = score("not awful");
+	ok(flip > 0, "a negated negative word is still mildly positive: 'not awful' > 0 (%g)",
+	   flip);
+	score("not awful");
+	ok(evidence_has("negation:not x-0.4"), "a negated English negative word: half the flip");
+	plain = score("not nice");
+	ok(evidence_has("negation:not x-0.8") && plain < 0, "a negated positive word: full flip");
+	NEG("I haven't processed her death yet. I'm dreading the moment.",
+	    "a negated strong negative noun does not outweigh the rest");
+	NEG("not good", "a negated positive word is plainly negative");
+	POS("never had a single problem, not once", "a negated problem is still praise");
+}
+
+/* A text emoticon the tokenizer keeps as one word (d:, xD) counts as written. */
+static void test_symbol_word_emoticon(void)
+{
+	NEG("trying not to hurl d:", "an emoticon word is not negated");
+	score("trying not to hurl d:");
+	ok(evidence_has("emoticon"), "d: is read as an emoticon");
+	score("not awful");
+	ok(!evidence_has("emoticon"), "a plain word is no emoticon");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -153,6 +180,8 @@ int main(void)
 	test_review_rules();
 	test_deadpan();
 	test_stutter();
+	test_negated_negative();
+	test_symbol_word_emoticon();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
