@@ -754,6 +754,19 @@ static int en_symbol_word(const char *w, size_t n)
 	return 0;
 }
 
+/* True when token j is an apostrophe that starts an elided English word ('em, 'cause, 'til):
+ * white space before it, a Latin word right after it. */
+static int en_elision_at(const struct note *n, size_t j)
+{
+	const struct token *t = n->tok;
+	const char *s = n->text + t[j].off;
+	size_t l = t[j].len;
+	if (j == 0 || j + 1 >= n->ntok || !is_latin_tok(t[j + 1].type) ||
+	    t[j + 1].off != t[j].off + l || t[j].off == t[j - 1].off + t[j - 1].len)
+		return 0;
+	return (l == 1 && s[0] == '\'') || (l == 3 && !memcmp(s, "\xe2\x80\x99", 3));
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -765,7 +778,11 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		return j;
 	sb_reset(&sc.key);
 	for (j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
-		if (t[j].type == TOK_PUNCT) {
+		if (t[j].type == TOK_PUNCT && used && en_elision_at(n, j)) {
+			/* give 'em hell: an apostrophe that starts a word is part of it */
+			sb_adds(&sc.key, " '");
+			j++;
+		} else if (t[j].type == TOK_PUNCT) {
 			/* well-made, wi-fi: a hyphen between two words joins them */
 			if (!used || t[j].len != 1 || n->text[t[j].off] != '-' || j + 1 >= n->ntok ||
 			    !is_latin_tok(t[j + 1].type) || t[j].off != t[j - 1].off + t[j - 1].len ||

@@ -168,6 +168,26 @@ static void test_symbol_word_emoticon(void)
 	ok(!evidence_has("emoticon"), "a plain word is no emoticon");
 }
 
+/* An apostrophe that starts a word ('em) is part of the phrase; a quote is not. */
+static void test_elision(void)
+{
+	POS("Give 'em hell tonight", "give 'em hell is encouragement, not hell");
+	NEG("what the 'hell' was that", "a quoted word is still the word");
+}
+
+/* 47-en-social.tsv: sign-offs, idioms, wishes to be there, quantity senses. */
+static void test_social(void)
+{
+	POS("see you soon xx", "xx is a kiss");
+	NEG("missed the bus again, that bites", "that bites is a complaint");
+	NEG("lesson learned the hard way", "the hard way is a mishap");
+	POS("wish I was there with you guys", "wishing to be there is liking it");
+	NEG("i wish it had a longer cable", "a wish about a product is still a complaint");
+	score("there is a great chance of snow");
+	ok(res.score == 0, "great chance: likelihood, no praise (%g)", res.score);
+	POS("a great camera", "great alone is praise");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -182,6 +202,8 @@ int main(void)
 	test_stutter();
 	test_negated_negative();
 	test_symbol_word_emoticon();
+	test_elision();
+	test_social();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
