@@ -88,6 +88,7 @@
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
+#define RHET_NEG_EN 1.3     /* couldn't be easier: a negated comparative, strengthened */
 #define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
@@ -1246,11 +1247,96 @@ static double en_neg_of_neg(const char *ut, double w, int keeps_sign)
 	return (unsigned char)ut[0] < 0x80 && w < 0 && !keeps_sign ? EN_NEG_OF_NEG : 1;
 }
 
+/* True when the l bytes at s equal the lower-case ASCII word w, ignoring case. */
+static int en_ci_eq(const char *s, const char *w, size_t l)
+{
+	for (size_t k = 0; k < l; k++)
+		if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]) != w[k])
+			return 0;
+	return 1;
+}
+
+/* True when only "or" or "nor" (and white space, a comma) lies between units a and u: a word
+ * joined by or to a negated word is negated too. */
+static int en_or_after(const struct note *n, const struct unit *a, const struct unit *u)
+{
+	const char *s = n->text + a->off + a->len, *e = n->text + u->off;
+	while (s < e && (*s == ' ' || *s == ','))
+		s++;
+	if (e - s >= 2 && en_ci_eq(s, "or", 2))
+		s += 2;
+	else if (e - s >= 3 && en_ci_eq(s, "nor", 3))
+		s += 3;
+	else
+		return 0;
+	if (s == e || *s != ' ')
+		return 0;
+	while (s < e && *s == ' ')
+		s++;
+	return s == e;
+}
+
+/* The English word that ends right before offset off (one space between), lower case, in
+ * buf (up to cap - 1 bytes); its length, 0 when there is none. */
+static size_t en_word_before(const char *text, uint32_t off, char *buf, size_t cap)
+{
+	size_t e = off, a;
+	if (e < 2 || text[e - 1] != ' ')
+		return 0;
+	e--;
+	for (a = e; a > 0 && ((text[a - 1] | 0x20) >= 'a' && (text[a - 1] | 0x20) <= 'z'); a--)
+		;
+	if (a == e || e - a >= cap)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		buf[k - a] = (char)(text[k] | 0x20);
+	buf[e - a] = 0;
+	return e - a;
+}
+
+/* A could/can negation of a comparative is a superlative, not a denial: "couldn't be easier",
+ * "can't get any cheaper", "could not have thrown that ball any better" (after "any" at any
+ * distance in the clause). The sign of the word is kept ("can't get any worse" stays
+ * negative). g is the negator, u the polar word; English only. A comparative is better,
+ * worse, or a word in -er right after be, get, been or any ("couldn't be clever" is rare). */
+static int en_modal_comparative(const struct note *n, const struct unit *g,
+				const struct unit *u, uint32_t win)
+{
+	const char *gt = n->text + g->off, *ut = n->text + u->off;
+	size_t l = u->len;
+	char w[8];
+	int any, modal;
+	if ((unsigned char)ut[0] >= 0x80 || (unsigned char)gt[0] >= 0x80 || l < 4 ||
+	    memchr(ut, ' ', l))
+		return 0;
+	modal = g->len > 3 && (gt[0] | 0x20) == 'c' &&
+		((gt[1] | 0x20) == 'a' || (gt[1] | 0x20) == 'o');
+	if (!modal && g->len == 3 && en_ci_eq(gt, "not", 3)) {
+		size_t wl = en_word_before(n->text, g->off, w, sizeof w);
+		modal = (wl == 5 && !memcmp(w, "could", 5)) || (wl == 3 && !memcmp(w, "can", 3));
+	}
+	if (!modal)
+		return 0;
+	any = u->off >= 4 && en_ci_eq(ut - 4, "any ", 4);
+	if (u->pos - g->pend > win && !any)
+		return 0;
+	if ((l == 6 && en_ci_eq(ut, "better", 6)) || (l == 5 && en_ci_eq(ut, "worse", 5)))
+		return 1;
+	if ((ut[l - 2] | 0x20) != 'e' || (ut[l - 1] | 0x20) != 'r')
+		return 0;
+	if (any)
+		return 1;
+	l = en_word_before(n->text, u->off, w, sizeof w);
+	return (l == 2 && !memcmp(w, "be", 2)) || (l == 3 && !memcmp(w, "get", 3)) ||
+	       (l == 4 && !memcmp(w, "been", 4));
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
 	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1;
-	int neg_used = 0, nbare = 0;
+	int neg_used = 0, nbare = 0, or_unit = -1;
+	double or_f = 1;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
 	int deg_before_neg = 0;
@@ -1275,7 +1361,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
 			}
-			neg_unit = deg_unit = rneg_unit = neg2_unit = -1;
+			neg_unit = deg_unit = rneg_unit = neg2_unit = or_unit = -1;
 			neg_used = 0;
 			negf = degf = 1;
 			deg_before_neg = 0;
@@ -1394,13 +1480,33 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && u->pos - neg_end <= win &&
+			if (or_unit >= 0 && neg_unit < 0 && en_or_after(n, &sc.u[or_unit], u)) {
+				/* "no crashes or problems", "not loud or clear": the negator reaches
+				 * every word joined by or/nor */
+				double f = or_f * en_neg_of_neg(ut, w, 0);
+				k->w *= f;
+				rule_add(k, "negation:or x%g", f);
+				or_unit = (int)i;
+			} else if (neg_unit >= 0 && rneg_unit < 0 &&
+			    en_modal_comparative(n, &sc.u[neg_unit], u, win)) {
+				const struct unit *g = &sc.u[neg_unit];
+				k->w *= RHET_NEG_EN;
+				rule_add(k, "rhetorical:%.*s x%g", (int)g->len, n->text + g->off,
+					 RHET_NEG_EN);
+				neg_used = 1;
+				neg_unit = -1;
+				negf = 1;
+			} else if (neg_unit >= 0 && u->pos - neg_end <= win &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)
 					f *= 0.75; /* 不是很好: a softened negation */
+				if ((unsigned char)ut[0] < 0x80 && f < 0) {
+					or_unit = (int)i; /* no crashes or problems */
+					or_f = f;
+				}
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				k->w *= f;
 				rule_add(k, "%s:%.*s x%g",

@@ -188,6 +188,34 @@ static void test_social(void)
 	POS("a great camera", "great alone is praise");
 }
 
+/* could/can + negation + comparative is a superlative; other negations still deny. */
+static void test_modal_comparative(void)
+{
+	POS("the software couldn't be easier to use", "couldn't be easier is praise");
+	POS("he could not have thrown that ball any better", "could not ... any better is praise");
+	NEG("it could not be worse", "could not be worse keeps its sign");
+	NEG("it's not any better after the update", "not any better (no could/can) is a denial");
+	NEG("I don't feel any better", "don't + comparative is still negated");
+}
+
+/* A negator reaches every word joined by or/nor to the word it negated. */
+static void test_or_coordination(void)
+{
+	POS("no crashes or problems", "no X or Y negates both");
+	score("no crashes or problems");
+	ok(evidence_has("negation:or"), "the second word is negated through or");
+	NEG("no crashes and problems everywhere", "and does not carry the negation");
+	NEG("it is not fast or reliable", "not X or Y: both praise words denied");
+}
+
+static void test_yet_to(void)
+{
+	POS("i've yet to be disappointed", "yet to negates what follows");
+	ZERO("I have yet to try it", "yet to alone is no complaint");
+	POS("i cannot say enough good things about it", "cannot say enough is praise");
+	NEG("i cannot say it is good", "a plain cannot still negates");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -204,6 +232,9 @@ int main(void)
 	test_symbol_word_emoticon();
 	test_elision();
 	test_social();
+	test_modal_comparative();
+	test_or_coordination();
+	test_yet_to();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
