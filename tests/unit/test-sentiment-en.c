@@ -208,6 +208,14 @@ static void test_or_coordination(void)
 	NEG("it is not fast or reliable", "not X or Y: both praise words denied");
 }
 
+static void test_seriously(void)
+{
+	NEG("Seriously, what happened?", "seriously alone is exasperation");
+	POS("this pizza is seriously good", "seriously before an evaluation word is a degree word");
+	score("this pizza is seriously good");
+	ok(evidence_has("degree:seriously"), "seriously scales good");
+}
+
 static void test_yet_to(void)
 {
 	POS("i've yet to be disappointed", "yet to negates what follows");
@@ -235,6 +243,7 @@ int main(void)
 	test_modal_comparative();
 	test_or_coordination();
 	test_yet_to();
+	test_seriously();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
