@@ -186,6 +186,8 @@ static void test_social(void)
 	score("there is a great chance of snow");
 	ok(res.score == 0, "great chance: likelihood, no praise (%g)", res.score);
 	POS("a great camera", "great alone is praise");
+	POS("batteries last longer too", "review cue: a longer life is praise");
+	ZERO("batteries last about four hours", "without the comparison no cue");
 }
 
 /* could/can + negation + comparative is a superlative; other negations still deny. */
