@@ -56,7 +56,12 @@
  *  English only (functions en_*): letter-first text emoticons (T_T, o_O) are read whole,
  *  stuttered words (h-h-happy) without the stutter; a positive word alone in a sentence
  *  ending in '.' is deadpan and takes the sign of the rest ("Forgot my phone. Great."); a
- *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie").
+ *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie"); a
+ *  negated negative word keeps half the flip (EN_NEG_OF_NEG: "not awful" is mild); a word
+ *  joined by or/nor to a negated word is negated too ("no crashes or problems"); a could/can
+ *  negation of a comparative keeps its sign ("couldn't be easier", "could not ... any
+ *  better"); an apostrophe that starts a word joins the phrase ('em); a word token holding
+ *  an emoticon symbol (d:) is an emoticon.
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
