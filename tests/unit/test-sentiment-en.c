@@ -187,6 +187,8 @@ static void test_social(void)
 	ok(res.score == 0, "great chance: likelihood, no praise (%g)", res.score);
 	POS("a great camera", "great alone is praise");
 	POS("batteries last longer too", "review cue: a longer life is praise");
+	NEG("aww I miss her so much", "aww next to sadness is sympathy");
+	POS("aww thank you", "aww next to thanks is warmth");
 	ZERO("batteries last about four hours", "without the comparison no cue");
 }
 
