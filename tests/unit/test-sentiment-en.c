@@ -189,6 +189,9 @@ static void test_social(void)
 	POS("batteries last longer too", "review cue: a longer life is praise");
 	NEG("aww I miss her so much", "aww next to sadness is sympathy");
 	POS("aww thank you", "aww next to thanks is warmth");
+	NEG("thanks a lot, now my phone is broken", "thanks a lot next to a mishap is sarcasm");
+	POS("thanks a lot for the help", "thanks a lot alone is thanks");
+	NEG("gotta love rush hour traffic", "gotta love next to a trouble is irony");
 	ZERO("batteries last about four hours", "without the comparison no cue");
 }
 
