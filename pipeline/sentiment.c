@@ -773,6 +773,16 @@ static int en_elision_at(const struct note *n, size_t j)
 	return (l == 1 && s[0] == '\'') || (l == 3 && !memcmp(s, "\xe2\x80\x99", 3));
 }
 
+/* True when the Latin tokens i..i+k-1 touch a Han token with no space (XX公司, 郭xx): part of
+ * a mixed name or a placeholder, not an English interjection. */
+static int en_glued_to_han(const struct note *n, size_t i, size_t k)
+{
+	const struct token *t = n->tok;
+	size_t e = i + k - 1;
+	return (i > 0 && t[i - 1].type == TOK_HAN && t[i - 1].off + t[i - 1].len == t[i].off) ||
+	       (e + 1 < n->ntok && t[e + 1].type == TOK_HAN && t[e].off + t[e].len == t[e + 1].off);
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -834,6 +844,10 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	if (!best) {
 		(*pos)++;
 		return 1;
+	}
+	if (m->e[bestv].role == R_INTERJ && en_glued_to_han(n, i, best)) {
+		(*pos) += (uint32_t)bestwords; /* XX公司, 郭xx: a placeholder, not a kiss */
+		return best;
 	}
 	if (m->e[bestv].role == R_SKIP) {
 		cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;

@@ -179,6 +179,8 @@ static void test_elision(void)
 static void test_social(void)
 {
 	POS("see you soon xx", "xx is a kiss");
+	score("XX\xe5\x85\xac\xe5\x8f\xb8");
+	ok(!evidence_has("interjection"), "XX glued to Han (XX company) is a placeholder");
 	NEG("missed the bus again, that bites", "that bites is a complaint");
 	NEG("lesson learned the hard way", "the hard way is a mishap");
 	POS("wish I was there with you guys", "wishing to be there is liking it");
