@@ -198,6 +198,8 @@ static void test_social(void)
 	POS("i really like this player", "without the expectation, praise");
 	NEG("a knob would also have been easier to use", "counterfactual praise is a wish");
 	POS("the knob is easier to use", "plain comparison is praise");
+	NEG("dogs should not be allowed to get cancer", "should not be allowed is indignation");
+	POS("dogs should not be sad", "a plain should not still negates");
 	ZERO("batteries last about four hours", "without the comparison no cue");
 }
 
