@@ -61,7 +61,8 @@
  *  joined by or/nor to a negated word is negated too ("no crashes or problems"); a could/can
  *  negation of a comparative keeps its sign ("couldn't be easier", "could not ... any
  *  better"); an apostrophe that starts a word joins the phrase ('em); a word token holding
- *  an emoticon symbol (d:) is an emoticon.
+ *  an emoticon symbol (d:) is an emoticon; a key ^word counts only at the start of a
+ *  sentence (^stop: an order; "the bus stop" says nothing).
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
@@ -783,6 +784,32 @@ static int en_glued_to_han(const struct note *n, size_t i, size_t k)
 	       (e + 1 < n->ntok && t[e + 1].type == TOK_HAN && t[e].off + t[e].len == t[e + 1].off);
 }
 
+/* A letter, digit or underscore: a character of an @name. */
+static int en_name_char(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* True when token i starts a sentence: before it only white space and @names back to the
+ * start of the note, a sentence mark, a colon, a quote or a bracket. */
+static int en_sentence_start(const struct note *n, size_t i)
+{
+	const char *t = n->text;
+	uint32_t a = n->tok[i].off;
+	for (;;) {
+		uint32_t b;
+		while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t'))
+			a--;
+		if (a == 0 || memchr(".!?:;\"(\n", t[a - 1], 8))
+			return 1;
+		for (b = a; b > 0 && en_name_char(t[b - 1]); b--)
+			;
+		if (b == a || b == 0 || t[b - 1] != '@')
+			return 0;
+		a = b - 1; /* "@anna STOP IT": the name is no word of the sentence */
+	}
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -822,6 +849,16 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		}
 		if (!(v & V_PREFIX))
 			break;
+	}
+	if (bestwords <= 1 && en_sentence_start(n, i)) {
+		/* ^stop: a word that says something only at the start of a sentence (an order) */
+		sb_reset(&sc.key);
+		sb_addc(&sc.key, '^');
+		add_word(n->text + t[i].off, t[i].len);
+		if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+			best = bestwords = 1;
+			bestv = v & ~V_PREFIX;
+		}
 	}
 	if (!best) {
 		/* A word with n't is a negator; a stretched or inflected word is looked up

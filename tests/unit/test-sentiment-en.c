@@ -239,6 +239,15 @@ static void test_yet_to(void)
 	NEG("i cannot say it is good", "a plain cannot still negates");
 }
 
+/* ^word entries count only at the start of a sentence (after @names too): orders. */
+static void test_sentence_start(void)
+{
+	NEG("@anna STOP SMOKING!!!", "an order to stop at the start of a sentence");
+	NEG("Nice try. Stop lying", "after a full stop too");
+	ZERO("the bus stop is near the park", "stop inside a sentence says nothing");
+	ZERO("Stop by our shop today", "stop by is a visit, not an order to cease");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -259,6 +268,7 @@ int main(void)
 	test_or_coordination();
 	test_yet_to();
 	test_seriously();
+	test_sentence_start();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
