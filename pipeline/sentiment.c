@@ -60,7 +60,13 @@
  *  English only (functions en_*): letter-first text emoticons (T_T, o_O) are read whole,
  *  stuttered words (h-h-happy) without the stutter; a positive word alone in a sentence
  *  ending in '.' is deadpan and takes the sign of the rest ("Forgot my phone. Great."); a
- *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie").
+ *  pdeg word is a degree word only before a word of weight >= 1 ("that damn movie"); a
+ *  negated negative word keeps half the flip (EN_NEG_OF_NEG: "not awful" is mild); a word
+ *  joined by or/nor to a negated word is negated too ("no crashes or problems"); a could/can
+ *  negation of a comparative keeps its sign ("couldn't be easier", "could not ... any
+ *  better"); an apostrophe that starts a word joins the phrase ('em); a word token holding
+ *  an emoticon symbol (d:) is an emoticon; a key ^word counts only at the start of a
+ *  sentence (^stop: an order; "the bus stop" says nothing).
  *
  * Score: pos and neg are the sums of positive and negative contributions, words' negative
  * contributions weighted NEG_BIAS (1.1: a complaint inside praise usually decides a
@@ -92,6 +98,8 @@
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
+#define RHET_NEG_EN 1.3     /* couldn't be easier: a negated comparative, strengthened */
+#define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
@@ -771,6 +779,65 @@ static size_t rating_unit(const struct sentiment_model *m, const struct note *n,
 	return k;
 }
 
+/* True when a word token holds a symbol of a text emoticon (d:, xD, ;p as one token): it is
+ * an emoticon and counts as written, with no negation or degree. */
+static int en_symbol_word(const char *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (memchr(":;()<>=^_*", w[k], 10))
+			return 1;
+	return 0;
+}
+
+/* True when token j is an apostrophe that starts an elided English word ('em, 'cause, 'til):
+ * white space before it, a Latin word right after it. */
+static int en_elision_at(const struct note *n, size_t j)
+{
+	const struct token *t = n->tok;
+	const char *s = n->text + t[j].off;
+	size_t l = t[j].len;
+	if (j == 0 || j + 1 >= n->ntok || !is_latin_tok(t[j + 1].type) ||
+	    t[j + 1].off != t[j].off + l || t[j].off == t[j - 1].off + t[j - 1].len)
+		return 0;
+	return (l == 1 && s[0] == '\'') || (l == 3 && !memcmp(s, "\xe2\x80\x99", 3));
+}
+
+/* True when the Latin tokens i..i+k-1 touch a Han token with no space (XX公司, 郭xx): part of
+ * a mixed name or a placeholder, not an English interjection. */
+static int en_glued_to_han(const struct note *n, size_t i, size_t k)
+{
+	const struct token *t = n->tok;
+	size_t e = i + k - 1;
+	return (i > 0 && t[i - 1].type == TOK_HAN && t[i - 1].off + t[i - 1].len == t[i].off) ||
+	       (e + 1 < n->ntok && t[e + 1].type == TOK_HAN && t[e].off + t[e].len == t[e + 1].off);
+}
+
+/* A letter, digit or underscore: a character of an @name. */
+static int en_name_char(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* True when token i starts a sentence: before it only white space and @names back to the
+ * start of the note, a sentence mark, a colon, a quote or a bracket. */
+static int en_sentence_start(const struct note *n, size_t i)
+{
+	const char *t = n->text;
+	uint32_t a = n->tok[i].off;
+	for (;;) {
+		uint32_t b;
+		while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t'))
+			a--;
+		if (a == 0 || memchr(".!?:;\"(\n", t[a - 1], 8))
+			return 1;
+		for (b = a; b > 0 && en_name_char(t[b - 1]); b--)
+			;
+		if (b == a || b == 0 || t[b - 1] != '@')
+			return 0;
+		a = b - 1; /* "@anna STOP IT": the name is no word of the sentence */
+	}
+}
+
 /* Match Latin words starting at token i (phrases up to 4 words). Returns tokens used. */
 static size_t match_latin(const struct sentiment_model *m, const struct note *n, size_t i,
 			  uint32_t *pos, int mixed_case)
@@ -782,7 +849,11 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		return j;
 	sb_reset(&sc.key);
 	for (j = i; j < n->ntok && used < MAX_PHRASE_WORDS; j++) {
-		if (t[j].type == TOK_PUNCT) {
+		if (t[j].type == TOK_PUNCT && used && en_elision_at(n, j)) {
+			/* give 'em hell: an apostrophe that starts a word is part of it */
+			sb_adds(&sc.key, " '");
+			j++;
+		} else if (t[j].type == TOK_PUNCT) {
 			/* well-made, wi-fi: a hyphen between two words joins them */
 			if (!used || t[j].len != 1 || n->text[t[j].off] != '-' || j + 1 >= n->ntok ||
 			    !is_latin_tok(t[j + 1].type) || t[j].off != t[j - 1].off + t[j - 1].len ||
@@ -807,6 +878,16 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		if (!(v & V_PREFIX))
 			break;
 	}
+	if (bestwords <= 1 && en_sentence_start(n, i)) {
+		/* ^stop: a word that says something only at the start of a sentence (an order) */
+		sb_reset(&sc.key);
+		sb_addc(&sc.key, '^');
+		add_word(n->text + t[i].off, t[i].len);
+		if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
+			best = bestwords = 1;
+			bestv = v & ~V_PREFIX;
+		}
+	}
 	if (!best) {
 		/* A word with n't is a negator; a stretched or inflected word is looked up
 		 * shortened. */
@@ -829,6 +910,10 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		(*pos)++;
 		return 1;
 	}
+	if (m->e[bestv].role == R_INTERJ && en_glued_to_han(n, i, best)) {
+		(*pos) += (uint32_t)bestwords; /* XX公司, 郭xx: a placeholder, not a kiss */
+		return best;
+	}
 	if (m->e[bestv].role == R_SKIP) {
 		cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
 		return best; /* "not been any problems": 'been' and 'any' take no room */
@@ -836,6 +921,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		 *pos + (uint32_t)bestwords, (int)bestv);
 	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+	if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
+		sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
 	if (m->e[bestv].role == R_WISH)
 		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
@@ -1302,13 +1389,108 @@ static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const st
 	return (unsigned char)w[0] < 0x80 && next->raw != 4 && fabs(m->e[next->entry].w) < 1;
 }
 
+/* English negation is asymmetric: a negated negative word is at most mildly positive
+ * ("not bad", "haven't processed her death", "should not be allowed to get cancer"), while
+ * a negated positive word is plainly negative ("not good"). The factor for the flip of an
+ * English word of weight w < 0 (1 for anything else, and for double or rhetorical
+ * negation, which keep the sign). */
+static double en_neg_of_neg(const char *ut, double w, int keeps_sign)
+{
+	return (unsigned char)ut[0] < 0x80 && w < 0 && !keeps_sign ? EN_NEG_OF_NEG : 1;
+}
+
+/* True when the l bytes at s equal the lower-case ASCII word w, ignoring case. */
+static int en_ci_eq(const char *s, const char *w, size_t l)
+{
+	for (size_t k = 0; k < l; k++)
+		if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]) != w[k])
+			return 0;
+	return 1;
+}
+
+/* True when only "or" or "nor" (and white space, a comma) lies between units a and u: a word
+ * joined by or to a negated word is negated too. */
+static int en_or_after(const struct note *n, const struct unit *a, const struct unit *u)
+{
+	const char *s = n->text + a->off + a->len, *e = n->text + u->off;
+	while (s < e && (*s == ' ' || *s == ','))
+		s++;
+	if (e - s >= 2 && en_ci_eq(s, "or", 2))
+		s += 2;
+	else if (e - s >= 3 && en_ci_eq(s, "nor", 3))
+		s += 3;
+	else
+		return 0;
+	if (s == e || *s != ' ')
+		return 0;
+	while (s < e && *s == ' ')
+		s++;
+	return s == e;
+}
+
+/* The English word that ends right before offset off (one space between), lower case, in
+ * buf (up to cap - 1 bytes); its length, 0 when there is none. */
+static size_t en_word_before(const char *text, uint32_t off, char *buf, size_t cap)
+{
+	size_t e = off, a;
+	if (e < 2 || text[e - 1] != ' ')
+		return 0;
+	e--;
+	for (a = e; a > 0 && ((text[a - 1] | 0x20) >= 'a' && (text[a - 1] | 0x20) <= 'z'); a--)
+		;
+	if (a == e || e - a >= cap)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		buf[k - a] = (char)(text[k] | 0x20);
+	buf[e - a] = 0;
+	return e - a;
+}
+
+/* A could/can negation of a comparative is a superlative, not a denial: "couldn't be easier",
+ * "can't get any cheaper", "could not have thrown that ball any better" (after "any" at any
+ * distance in the clause). The sign of the word is kept ("can't get any worse" stays
+ * negative). g is the negator, u the polar word; English only. A comparative is better,
+ * worse, or a word in -er right after be, get, been or any ("couldn't be clever" is rare). */
+static int en_modal_comparative(const struct note *n, const struct unit *g,
+				const struct unit *u, uint32_t win)
+{
+	const char *gt = n->text + g->off, *ut = n->text + u->off;
+	size_t l = u->len;
+	char w[8];
+	int any, modal;
+	if ((unsigned char)ut[0] >= 0x80 || (unsigned char)gt[0] >= 0x80 || l < 4 ||
+	    memchr(ut, ' ', l))
+		return 0;
+	modal = g->len > 3 && (gt[0] | 0x20) == 'c' &&
+		((gt[1] | 0x20) == 'a' || (gt[1] | 0x20) == 'o');
+	if (!modal && g->len == 3 && en_ci_eq(gt, "not", 3)) {
+		size_t wl = en_word_before(n->text, g->off, w, sizeof w);
+		modal = (wl == 5 && !memcmp(w, "could", 5)) || (wl == 3 && !memcmp(w, "can", 3));
+	}
+	if (!modal)
+		return 0;
+	any = u->off >= 4 && en_ci_eq(ut - 4, "any ", 4);
+	if (u->pos - g->pend > win && !any)
+		return 0;
+	if ((l == 6 && en_ci_eq(ut, "better", 6)) || (l == 5 && en_ci_eq(ut, "worse", 5)))
+		return 1;
+	if ((ut[l - 2] | 0x20) != 'e' || (ut[l - 1] | 0x20) != 'r')
+		return 0;
+	if (any)
+		return 1;
+	l = en_word_before(n->text, u->off, w, sizeof w);
+	return (l == 2 && !memcmp(w, "be", 2)) || (l == 3 && !memcmp(w, "get", 3)) ||
+	       (l == 4 && !memcmp(w, "been", 4));
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
 	int neg_unit = -1, deg_unit = -1, rneg_unit = -1, neg2_unit = -1, asp_unit = -1;
 	int asp_neg = -1; /* the negator right before the aspect (没有待机时间那么长) */
 	size_t asp_taken = SIZE_MAX; /* an aspect already paired with the scalar before it */
-	int neg_used = 0, nbare = 0;
+	int neg_used = 0, nbare = 0, or_unit = -1;
+	double or_f = 1;
 	double negf = 1, degf = 1;
 	uint32_t neg_end = 0, deg_end = 0;
 	int deg_before_neg = 0;
@@ -1337,7 +1519,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
 				}
 			}
-			neg_unit = deg_unit = rneg_unit = neg2_unit = asp_unit = asp_neg = -1;
+			neg_unit = deg_unit = rneg_unit = neg2_unit = asp_unit = asp_neg = or_unit = -1;
 			neg_used = 0;
 			negf = degf = 1;
 			deg_before_neg = 0;
@@ -1485,13 +1667,34 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
+			if (or_unit >= 0 && neg_unit < 0 && en_or_after(n, &sc.u[or_unit], u)) {
+				/* "no crashes or problems", "not loud or clear": the negator reaches
+				 * every word joined by or/nor */
+				double f = or_f * en_neg_of_neg(ut, w, 0);
+				k->w *= f;
+				rule_add(k, "negation:or x%g", f);
+				or_unit = (int)i;
+			} else if (neg_unit >= 0 && rneg_unit < 0 &&
+			    en_modal_comparative(n, &sc.u[neg_unit], u, win)) {
+				const struct unit *g = &sc.u[neg_unit];
+				k->w *= RHET_NEG_EN;
+				rule_add(k, "rhetorical:%.*s x%g", (int)g->len, n->text + g->off,
+					 RHET_NEG_EN);
+				neg_used = 1;
+				neg_unit = -1;
+				negf = 1;
+			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;
 				if (!deg_before_neg && deg_unit > neg_unit && degf > 1)
 					f *= 0.75; /* 不是很好: a softened negation */
+				if ((unsigned char)ut[0] < 0x80 && f < 0) {
+					or_unit = (int)i; /* no crashes or problems */
+					or_f = f;
+				}
+				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				k->w *= f;
 				rule_add(k, "%s:%.*s x%g",
 					 rneg_unit >= 0 ? "rhetorical" :

@@ -141,6 +141,113 @@ static void test_stutter(void)
 	ZERO("I bought a t-shirt", "a hyphenated word is no stutter");
 }
 
+/* Negation is asymmetric in English: a negated negative word is at most mildly positive. */
+static void test_negated_negative(void)
+{
+	double flip, plain;
+	flip = score("not awful");
+	ok(flip > 0, "a negated negative word is still mildly positive: 'not awful' > 0 (%g)",
+	   flip);
+	score("not awful");
+	ok(evidence_has("negation:not x-0.4"), "a negated English negative word: half the flip");
+	plain = score("not nice");
+	ok(evidence_has("negation:not x-0.8") && plain < 0, "a negated positive word: full flip");
+	NEG("I haven't processed her death yet. I'm dreading the moment.",
+	    "a negated strong negative noun does not outweigh the rest");
+	NEG("not good", "a negated positive word is plainly negative");
+	POS("never had a single problem, not once", "a negated problem is still praise");
+}
+
+/* A text emoticon the tokenizer keeps as one word (d:, xD) counts as written. */
+static void test_symbol_word_emoticon(void)
+{
+	NEG("trying not to hurl d:", "an emoticon word is not negated");
+	score("trying not to hurl d:");
+	ok(evidence_has("emoticon"), "d: is read as an emoticon");
+	score("not awful");
+	ok(!evidence_has("emoticon"), "a plain word is no emoticon");
+}
+
+/* An apostrophe that starts a word ('em) is part of the phrase; a quote is not. */
+static void test_elision(void)
+{
+	POS("Give 'em hell tonight", "give 'em hell is encouragement, not hell");
+	NEG("what the 'hell' was that", "a quoted word is still the word");
+}
+
+/* 47-en-social.tsv: sign-offs, idioms, wishes to be there, quantity senses. */
+static void test_social(void)
+{
+	POS("see you soon xx", "xx is a kiss");
+	score("XX\xe5\x85\xac\xe5\x8f\xb8");
+	ok(!evidence_has("interjection"), "XX glued to Han (XX company) is a placeholder");
+	NEG("missed the bus again, that bites", "that bites is a complaint");
+	NEG("lesson learned the hard way", "the hard way is a mishap");
+	POS("wish I was there with you guys", "wishing to be there is liking it");
+	NEG("i wish it had a longer cable", "a wish about a product is still a complaint");
+	score("there is a great chance of snow");
+	ok(res.score == 0, "great chance: likelihood, no praise (%g)", res.score);
+	POS("a great camera", "great alone is praise");
+	POS("batteries last longer too", "review cue: a longer life is praise");
+	NEG("aww I miss her so much", "aww next to sadness is sympathy");
+	POS("aww thank you", "aww next to thanks is warmth");
+	NEG("thanks a lot, now my phone is broken", "thanks a lot next to a mishap is sarcasm");
+	POS("thanks a lot for the help", "thanks a lot alone is thanks");
+	NEG("gotta love rush hour traffic", "gotta love next to a trouble is irony");
+	NEG("i really wanted to like this player", "an unfulfilled expectation is a complaint");
+	POS("i really like this player", "without the expectation, praise");
+	NEG("a knob would also have been easier to use", "counterfactual praise is a wish");
+	POS("the knob is easier to use", "plain comparison is praise");
+	NEG("dogs should not be allowed to get cancer", "should not be allowed is indignation");
+	POS("dogs should not be sad", "a plain should not still negates");
+	ZERO("batteries last about four hours", "without the comparison no cue");
+}
+
+/* could/can + negation + comparative is a superlative; other negations still deny. */
+static void test_modal_comparative(void)
+{
+	POS("the software couldn't be easier to use", "couldn't be easier is praise");
+	POS("he could not have thrown that ball any better", "could not ... any better is praise");
+	NEG("it could not be worse", "could not be worse keeps its sign");
+	NEG("it's not any better after the update", "not any better (no could/can) is a denial");
+	NEG("I don't feel any better", "don't + comparative is still negated");
+}
+
+/* A negator reaches every word joined by or/nor to the word it negated. */
+static void test_or_coordination(void)
+{
+	POS("no crashes or problems", "no X or Y negates both");
+	score("no crashes or problems");
+	ok(evidence_has("negation:or"), "the second word is negated through or");
+	NEG("no crashes and problems everywhere", "and does not carry the negation");
+	NEG("it is not fast or reliable", "not X or Y: both praise words denied");
+}
+
+static void test_seriously(void)
+{
+	NEG("Seriously, what happened?", "seriously alone is exasperation");
+	POS("this pizza is seriously good", "seriously before an evaluation word is a degree word");
+	score("this pizza is seriously good");
+	ok(evidence_has("degree:seriously"), "seriously scales good");
+}
+
+static void test_yet_to(void)
+{
+	POS("i've yet to be disappointed", "yet to negates what follows");
+	ZERO("I have yet to try it", "yet to alone is no complaint");
+	POS("i cannot say enough good things about it", "cannot say enough is praise");
+	NEG("i cannot say it is good", "a plain cannot still negates");
+}
+
+/* ^word entries count only at the start of a sentence (after @names too): orders. */
+static void test_sentence_start(void)
+{
+	NEG("@anna STOP SMOKING!!!", "an order to stop at the start of a sentence");
+	NEG("Nice try. Stop lying", "after a full stop too");
+	ZERO("the bus stop is near the park", "stop inside a sentence says nothing");
+	ZERO("Stop by our shop today", "stop by is a visit, not an order to cease");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -153,6 +260,15 @@ int main(void)
 	test_review_rules();
 	test_deadpan();
 	test_stutter();
+	test_negated_negative();
+	test_symbol_word_emoticon();
+	test_elision();
+	test_social();
+	test_modal_comparative();
+	test_or_coordination();
+	test_yet_to();
+	test_seriously();
+	test_sentence_start();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
