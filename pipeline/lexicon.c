@@ -703,10 +703,15 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 				bad = lerror(L, "%s:%d: %s", path, lineno, err->buf);
 				continue;
 			}
-			if (sp->validate && sp->validate(&r, err) < 0) {
-				bad = lerror(L, "%s:%d: %s", path, lineno,
-					     err->len ? err->buf : "bad entry");
-				continue;
+			if (sp->validate) {
+				int v = sp->validate(&r, err);
+				if (v < 0) {
+					bad = lerror(L, "%s:%d: %s", path, lineno,
+						     err->len ? err->buf : "bad entry");
+					continue;
+				}
+				if (v > 0)
+					lwarn(L, "%s:%d: warning: %s", path, lineno, err->buf);
 			}
 		}
 		add_row(L, k, &r, col, ncol, del, given);

@@ -57,7 +57,8 @@ struct lex_spec {
 	 * A column named weight or freq* must be a number; a column written "name (a|b|c)"
 	 * must hold one of a, b, c, and a missing or empty one means a (its first value). */
 	const char *columns;
-	/* Extra checks of one row: return 0, or -1 with a message (no location) in err. */
+	/* Extra checks of one row: return 0; 1 with a message (no location) in err for a
+	 * warning (the row is kept; shown by `lexicon check`); -1 with a message for an error. */
 	int (*validate)(const struct lex_row *r, struct strbuf *err);
 };
 

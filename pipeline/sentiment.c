@@ -193,6 +193,19 @@ static int role_of(const char *s)
 	return -1;
 }
 
+/* Words of a Latin phrase as match_latin counts them (runs separated by spaces; a
+ * hyphen or an apostrophe does not start a word). */
+static int phrase_words(const char *term)
+{
+	int n = 0, in = 0;
+	for (const char *p = term; *p; p++) {
+		int sp = *p == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
 static int sentiment_validate(const struct lex_row *r, struct strbuf *err)
 {
 	double w;
@@ -208,6 +221,11 @@ static int sentiment_validate(const struct lex_row *r, struct strbuf *err)
 	if (fabs(w) > 10) {
 		sb_addf(err, "weight %g out of range [-10, 10]", w);
 		return -1;
+	}
+	if (phrase_words(r->term) > MAX_PHRASE_WORDS) {
+		sb_addf(err, "'%s' has %d words: phrases of more than %d words never match",
+			r->term, phrase_words(r->term), MAX_PHRASE_WORDS);
+		return 1;
 	}
 	return 0;
 }

@@ -49,6 +49,12 @@ $nm lexicon check -L "$t/dup" 2> "$t/err" || fail "duplicates alone must not fai
 grep -q "50-dup.tsv:2: warning: duplicate entry '绝绝子' (also at line 1)" "$t/err" || fail "duplicate not reported"
 $nm lexicon check --strict "$t/dup" 2> /dev/null
 [ $? = 2 ] || fail "--strict: warnings must fail"
+# a phrase longer than the analyser matches can never fire: a warning, the entry is kept
+mkdir -p "$t/long/sentiment"
+printf 'not worth the money at all\t-2\nworth the money\t1.5\n' > "$t/long/sentiment/50-long.tsv"
+$nm lexicon check -L "$t/long" 2> "$t/err" || fail "a long phrase alone must not fail"
+grep -q "50-long.tsv:1: warning: 'not worth the money at all' has 6 words" "$t/err" || fail "long phrase not reported: $(cat "$t/err")"
+grep -q "50-long.tsv:2:" "$t/err" && fail "a 3-word phrase was reported"
 
 # --- a user file deleting a shipped term checks clean (the shipped lexicons are context)
 term=$($nm lexicon list sentiment | head -1 | cut -f3)
