@@ -16,7 +16,9 @@
  *     every lexicon term is a tokenizer word, so terms arrive whole); between ASCII letters
  *     or digits it must be a word edge (ad is not in ready). Voice words (first / we /
  *     second) are matched in a second pass as plain substrings (我 inside 我觉得 counts);
- *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches);
+ *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches); one
+ *     whose matches all start with one of a few literals (relit.h) is compiled anchored and
+ *     tried only where they occur, which finds the same matches;
  *  4. topic tags (#name[话题]#, or the record's tag_list when the text has none): the whole
  *     name is looked up; a tag hit counts TAG_FACTOR of its weight unless the row is
  *     where=tag;
@@ -280,13 +282,17 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 		c->next = UINT32_MAX;
 		c->row = r;
 		if (r->is_pattern) {
-			pcre2_code *re = lex_compile_pattern(r, PCRE2_MULTILINE);
+			pcre2_code *re;
+			relit_extract(r->term, &m->plit[m->npat]);
+			/* with prefix literals it runs anchored at each of their occurrences */
+			re = lex_compile_pattern(r, PCRE2_MULTILINE |
+							    (m->plit[m->npat].npre ? PCRE2_ANCHORED : 0));
 			if (!re) {
+				relit_release(&m->plit[m->npat]);
 				notetype_model_free(m);
 				return NULL;
 			}
 			m->pat[m->npat].re = re;
-			relit_extract(r->term, &m->plit[m->npat]);
 			m->pat[m->npat].cue = (uint32_t)m->ncue;
 			m->npat++;
 		} else {
@@ -340,6 +346,7 @@ struct scratch {
 	pcre2_match_data *md;
 	unsigned char *may; /* per pattern: its literals occur in the note */
 	size_t cap_may;
+	struct relit_found found; /* where the patterns' prefix literals occur */
 	uint32_t *wat;        /* per folded byte: its terms in walk[] (terms_at) */
 	size_t cap_wat;
 	struct walk_hit { uint32_t q, ci; } *walk; /* a term ending at folded byte q (0: end) */
@@ -362,6 +369,7 @@ void notetype_thread_release(void)
 	sb_release(&S.key);
 	pcre2_match_data_free(S.md);
 	free(S.may);
+	relit_found_release(&S.found);
 	free(S.wat);
 	free(S.walk);
 	memset(&S, 0, sizeof S);
@@ -604,11 +612,32 @@ static void match_patterns(const struct notetype_model *m)
 		S.cap_may = m->npat;
 	}
 	if (m->npat)
-		relit_set_scan(&m->lits, S.nt.buf, S.nt.len, S.may);
+		relit_set_scan(&m->lits, S.nt.buf, S.nt.len, S.may, &S.found);
 	for (size_t i = 0; i < m->npat; i++) {
 		PCRE2_SIZE start = 0;
 		if (!S.may[i])
 			continue; /* a literal the pattern needs is absent */
+		if (m->plit[i].npre) {
+			/* anchored where a prefix literal starts: the leftmost match from start is
+			 * the first of these that matches */
+			size_t nocc, j = 0;
+			const uint32_t *occ = relit_found_at(&S.found, i, &nocc);
+			for (int k = 0; k < MAX_PAT_HITS && j < nocc; j++) {
+				PCRE2_SIZE *ov;
+				if (occ[j] < start)
+					continue;
+				if (pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, occ[j],
+						PCRE2_NO_UTF_CHECK, S.md, NULL) < 0)
+					continue;
+				ov = pcre2_get_ovector_pointer(S.md);
+				if (ov[1] > ov[0])
+					add_hit(m, m->pat[i].cue, ov[0], ov[1], 0, S.n2o[ov[0]],
+						S.n2o[ov[1]]);
+				start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+				k++;
+			}
+			continue;
+		}
 		for (int k = 0; k < MAX_PAT_HITS && start <= S.nt.len; k++) {
 			PCRE2_SIZE *ov;
 			int rc = pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start,
