@@ -439,7 +439,7 @@ static int ent_cmp(const void *a, const void *b, void *first)
 
 void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
 {
-	size_t k = 0, l;
+	size_t k = 0, l, ngrp = 0;
 	memset(set, 0, sizeof *set);
 	set->npat = n;
 	set->always = xcalloc(n ? n : 1, 1);
@@ -465,13 +465,25 @@ void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
 		}
 	}
 	qsort_r(set->ent, set->nent, sizeof *set->ent, ent_cmp, NULL);
+	set->grp = xcalloc(set->nent + 1, sizeof *set->grp);
 	for (k = 0; k < set->nent; k++) {
 		int32_t cp = utf8_decode(set->ent[k].s, set->ent[k].len, &l);
 		set->first[k] = cp;
-		if (cp >= 0 && cp < 0x30000)
+		if (cp >= 0 && cp < 0x30000) {
+			if (!(set->bitmap[cp >> 6] & (1ULL << (cp & 63))))
+				set->grp[ngrp++] = (uint32_t)k; /* entries are sorted by cp */
 			set->bitmap[cp >> 6] |= 1ULL << (cp & 63);
-		else if (!set->ent[k].pre) /* prefix literals are all below U+30000 */
+		} else if (!set->ent[k].pre) { /* prefix literals are all below U+30000 */
 			set->always[set->ent[k].pat] = 1; /* rare: never filtered */
+		}
+	}
+	/* entries of code points >= U+30000 sort last: the last group ends where they start */
+	for (k = 0; k < set->nent && (set->first[k] < 0 || set->first[k] < 0x30000); k++)
+		;
+	set->grp[ngrp] = (uint32_t)k;
+	for (size_t w = 0, r = 0; w < NM_ARRAY_LEN(set->bitmap); w++) {
+		set->rank[w] = (uint32_t)r;
+		r += (size_t)__builtin_popcountll(set->bitmap[w]);
 	}
 }
 
@@ -480,6 +492,7 @@ void relit_set_release(struct relit_set *set)
 	free(set->always);
 	free(set->ent);
 	free(set->first);
+	free(set->grp);
 	memset(set, 0, sizeof *set);
 }
 
@@ -510,6 +523,15 @@ static void found_group(const struct relit_set *set, struct relit_found *f)
 		f->pos[f->start[f->occ[i].pat + 1]++] = f->occ[i].pos;
 }
 
+/* Do the l bytes at a and b agree? (l is small: the rest of a literal) */
+static inline int same_bytes(const char *a, const char *b, size_t l)
+{
+	for (size_t j = 0; j < l; j++)
+		if (a[j] != b[j])
+			return 0;
+	return 1;
+}
+
 void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may,
 		    struct relit_found *found)
 {
@@ -518,38 +540,36 @@ void relit_set_scan(const struct relit_set *set, const char *text, size_t n, uns
 	if (found)
 		found->nocc = 0;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
-		int32_t cp;
-		size_t lo, hi;
-		if (c < 0x80) {
-			cp = c;
-			l = 1;
-		} else {
-			cp = utf8_decode(text + i, n - i, &l);
-		}
-		if (cp >= 0x30000 || !(set->bitmap[cp >> 6] & (1ULL << (cp & 63)))) {
+		int32_t cp = utf8_decode(text + i, n - i, &l);
+		uint64_t word, bit;
+		size_t lo, hi, skip;
+		if (cp >= 0x30000) {
 			i += l;
 			continue;
 		}
-		lo = 0;
-		hi = set->nent;
-		while (lo < hi) { /* first entry with this code point */
-			size_t mid = (lo + hi) / 2;
-			if (set->first[mid] < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
+		word = set->bitmap[cp >> 6];
+		bit = 1ULL << (cp & 63);
+		if (!(word & bit)) {
+			i += l;
+			continue;
 		}
-		for (; lo < set->nent && set->first[lo] == cp; lo++) {
+		lo = set->rank[cp >> 6] + (size_t)__builtin_popcountll(word & (bit - 1));
+		hi = set->grp[lo + 1];
+		lo = set->grp[lo];
+		/* every entry here starts with the l bytes at i (unless they are an invalid byte
+		 * read as U+FFFD): compare the rest */
+		skip = cp < 0x80 || l > 1 ? l : 0;
+		for (; lo < hi; lo++) {
 			const struct relit_ent *e = &set->ent[lo];
-			if (e->pre) {
-				if (found && e->len <= n - i && !memcmp(text + i, e->s, e->len)) {
-					NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
-					found->occ[found->nocc].pos = (uint32_t)i;
-					found->occ[found->nocc++].pat = (uint32_t)e->pat;
-				}
-			} else if (!may[e->pat] && e->len <= n - i && !memcmp(text + i, e->s, e->len)) {
+			if (e->len > n - i || (!e->pre && may[e->pat]) ||
+			    !same_bytes(text + i + skip, e->s + skip, e->len - skip))
+				continue;
+			if (!e->pre) {
 				may[e->pat] = 1;
+			} else if (found) {
+				NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
+				found->occ[found->nocc].pos = (uint32_t)i;
+				found->occ[found->nocc++].pat = (uint32_t)e->pat;
 			}
 		}
 		i += l;

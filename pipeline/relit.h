@@ -41,7 +41,8 @@ void relit_release(struct relit *r);
 int relit_may_match(const struct relit *r, const char *text, size_t n);
 
 /* Many patterns' literals, found in one pass over a text. Entries are indexed by their first
- * character: a text character that starts no literal costs one bitmap test. */
+ * character: a text character that starts no literal costs one bitmap test, one that does
+ * finds its entries by the bitmap's rank (no search). */
 struct relit_set {
 	size_t npat;
 	unsigned char *always;  /* per pattern: 1 when it has no literals */
@@ -54,6 +55,8 @@ struct relit_set {
 	size_t nent;
 	int32_t *first;         /* first code point of each entry */
 	uint64_t bitmap[0x30000 / 64]; /* code points that start some literal */
+	uint32_t rank[0x30000 / 64];   /* set bits of bitmap before each word */
+	uint32_t *grp;          /* k-th code point of the bitmap: entries grp[k] .. grp[k + 1] */
 };
 
 /* Build the set from pats[0..n) (borrowed: they must outlive the set). */
