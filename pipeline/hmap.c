@@ -92,7 +92,7 @@ void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 {
 	uint32_t h = key_hash(k, n);
 	size_t j;
-	if ((m->n + 1) * 4 > (m->mask + 1) * 3)
+	if ((m->n + 1) * 2 > m->mask + 1) /* at most half full: a miss probes ~2.5 slots */
 		rehash(m);
 	j = h & m->mask;
 	while (m->slot[j].koff != EMPTY) {
