@@ -198,18 +198,13 @@ int32_t norm_t2s_cp(int32_t cp)
 	return cp;
 }
 
-size_t norm_fold_cp(int32_t cp, char *out)
+/* The folded form of a code point outside ASCII and the main CJK block, by utf8proc. */
+static size_t fold_slow(int32_t cp, char *out)
 {
 	utf8proc_int32_t buf[8];
 	utf8proc_ssize_t n;
 	size_t len = 0;
 	int last = 0;
-	if (cp < 0x80) {
-		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		return 1;
-	}
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return utf8_encode(norm_t2s_cp(cp), out);
 	/* NFKC of one code point: compatibility decomposition with case folding, then
 	 * canonical recomposition in place (no allocation) */
 	n = utf8proc_decompose_char(cp, buf, 8,
@@ -229,20 +224,66 @@ size_t norm_fold_cp(int32_t cp, char *out)
 	return len;
 }
 
+/* Han characters of the main block: t2s only, written as three bytes (the table maps Han to
+ * Han, which never needs fewer). */
+static inline size_t fold_cjk(int32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (norm_t2s && t2s_map[cp]) {
+		cp = t2s_map[cp];
+		if (cp < 0x800)
+			return utf8_encode(cp, out);
+	}
+	o[0] = (unsigned char)(0xE0 | (cp >> 12));
+	o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* The last folds of other code points (punctuation, emoji, full-width forms recur within a
+ * note), per thread, direct-mapped by the low bits of the code point. */
+#define FOLD_CACHE 256
+static _Thread_local struct fold_memo {
+	int32_t cp;    /* 0: empty (code point 0 is ASCII and never cached) */
+	uint8_t len;
+	char out[16];
+} fold_memo[FOLD_CACHE];
+
+size_t norm_fold_cp(int32_t cp, char *out)
+{
+	struct fold_memo *f;
+	if (cp < 0x80) {
+		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		return 1;
+	}
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return fold_cjk(cp, out);
+	f = &fold_memo[(uint32_t)cp % FOLD_CACHE];
+	if (f->cp != cp) {
+		f->len = (uint8_t)fold_slow(cp, f->out);
+		f->cp = cp;
+	}
+	memcpy(out, f->out, f->len);
+	return f->len;
+}
+
 void norm_append(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t i = 0, l;
-	char tmp[20];
 	sb_grow(sb, n);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
 		if (c < 0x80) {
 			sb_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
 			i++;
 			continue;
 		}
-		int32_t cp = utf8_decode(s + i, n - i, &l);
-		sb_add(sb, tmp, norm_fold_cp(cp, tmp));
+		if (sb->len + 17 > sb->cap)
+			sb_grow(sb, 16);
+		cp = utf8_decode(s + i, n - i, &l);
+		sb->len += norm_fold_cp(cp, sb->buf + sb->len);
+		sb->buf[sb->len] = 0;
 		i += l;
 	}
 }
