@@ -157,18 +157,25 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+/* Make room for extra more bytes and the NUL (inline test; sb_grow only when full). */
+static inline void sb_room(struct strbuf *sb, size_t extra)
+{
+	if (!sb->buf || sb->len + extra + 1 > sb->cap)
+		sb_grow(sb, extra);
+}
+
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i = 0;
-	sb_grow(sb, 2);
+	/* room for a chunk at the worst case of 6 output bytes per input byte plus the quotes,
+	 * written straight into the buffer */
+	sb_room(sb, (n > 4096 ? 4096 : n) * 6 + 2);
 	sb->buf[sb->len++] = '"';
 	while (i < n) {
-		/* room for a chunk at the worst case of 6 output bytes per input byte, written
-		 * straight into the buffer */
 		size_t end = n - i > 4096 ? i + 4096 : n;
 		char *o;
-		sb_grow(sb, (end - i) * 6 + 2);
+		sb_room(sb, (end - i) * 6 + 1);
 		o = sb->buf + sb->len;
 		while (i < end) {
 			unsigned char c = (unsigned char)s[i];
@@ -195,7 +202,8 @@ void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 			} else {
 				size_t l = utf8_valid_len(s + i, n - i);
 				if (l) {
-					memcpy(o, s + i, l);
+					for (size_t k = 0; k < l; k++)
+						o[k] = s[i + k];
 					o += l;
 					i += l;
 				} else {
@@ -207,7 +215,7 @@ void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 		}
 		sb->len = (size_t)(o - sb->buf);
 	}
-	sb_grow(sb, 1);
+	sb_room(sb, 1);
 	sb->buf[sb->len++] = '"';
 	sb->buf[sb->len] = 0;
 }
