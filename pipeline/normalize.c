@@ -270,22 +270,26 @@ size_t norm_fold_cp(int32_t cp, char *out)
 void norm_append(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t i = 0, l;
-	sb_grow(sb, n);
+	/* Invariant: room for the rest of s at a byte a byte, plus 16 and the NUL. ASCII keeps
+	 * it (a byte for a byte); before any other character it is checked again, since a fold
+	 * may write up to 16 bytes. */
+	if (!sb->buf || sb->len + n + 17 > sb->cap)
+		sb_grow(sb, n + 16);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 		if (c < 0x80) {
-			sb_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			sb->buf[sb->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
-		if (sb->len + 17 > sb->cap)
-			sb_grow(sb, 16);
+		if (sb->len + (n - i) + 17 > sb->cap)
+			sb_grow(sb, n - i + 16);
 		cp = utf8_decode(s + i, n - i, &l);
 		sb->len += norm_fold_cp(cp, sb->buf + sb->len);
-		sb->buf[sb->len] = 0;
 		i += l;
 	}
+	sb->buf[sb->len] = 0;
 }
 
 const char *norm_key(struct strbuf *sb, const char *s, size_t n)
