@@ -27,20 +27,9 @@ uint32_t hmap_hash(const char *k, size_t n)
 	return (uint32_t)h;
 }
 
-/* The slot hash: the incremental state of k[0..n) (see hmap_hadd), finalised. */
-static uint32_t hfin(uint64_t st)
-{
-	st ^= st >> 33;
-	st *= 0xFF51AFD7ED558CCDULL;
-	st ^= st >> 33;
-	st *= 0xC4CEB9FE1A85EC53ULL;
-	st ^= st >> 33;
-	return (uint32_t)st;
-}
-
 static uint32_t key_hash(const char *k, size_t n)
 {
-	return hfin(hmap_hadd(HMAP_HSEED, k, n));
+	return hmap_hfin(hmap_hadd(HMAP_HSEED, k, n));
 }
 
 static void alloc_table(struct hmap *m, size_t size)
@@ -116,21 +105,6 @@ void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val)
 {
 	return hmap_get_h(m, hmap_hadd(HMAP_HSEED, k, n), k, n, val);
-}
-
-int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n, uint32_t *val)
-{
-	uint32_t h = hfin(st);
-	size_t j = h & m->mask;
-	while (m->slot[j].koff != EMPTY) {
-		if (slot_is(m, &m->slot[j], h, k, n)) {
-			if (val)
-				*val = m->slot[j].val;
-			return 1;
-		}
-		j = (j + 1) & m->mask;
-	}
-	return 0;
 }
 
 int hmap_del(struct hmap *m, const char *k, size_t n)

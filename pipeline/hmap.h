@@ -53,9 +53,43 @@ static inline uint64_t hmap_hadd(uint64_t st, const char *k, size_t n)
 void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val);
 /* Look k up: return 1 and set *val when present, else 0. */
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val);
+/* The slot hash of a key whose incremental state (see hmap_hadd) is st. */
+static inline uint32_t hmap_hfin(uint64_t st)
+{
+	st ^= st >> 33;
+	st *= 0xFF51AFD7ED558CCDULL;
+	st ^= st >> 33;
+	st *= 0xC4CEB9FE1A85EC53ULL;
+	st ^= st >> 33;
+	return (uint32_t)st;
+}
+
 /* hmap_get with the key's hash state given: st must be hmap_hadd(HMAP_HSEED, k, n) (computed
- * in any number of pieces). Same result as hmap_get(m, k, n, val). */
-int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n, uint32_t *val);
+ * in any number of pieces). Same result as hmap_get(m, k, n, val). Inline: the longest-match
+ * walks of every analyser call it once per character. */
+static inline int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n,
+			     uint32_t *val)
+{
+	uint32_t h = hmap_hfin(st);
+	size_t j = h & m->mask;
+	for (;; j = (j + 1) & m->mask) {
+		const struct hmap_slot *s = &m->slot[j];
+		const char *sk;
+		size_t i;
+		if (s->koff == UINT32_MAX)
+			return 0;
+		if (s->hash != h || s->klen != n)
+			continue;
+		sk = m->keys + s->koff;
+		for (i = 0; i < n && sk[i] == k[i]; i++)
+			;
+		if (i == n) {
+			if (val)
+				*val = s->val;
+			return 1;
+		}
+	}
+}
 /* Remove k if present; return 1 when it was. */
 int hmap_del(struct hmap *m, const char *k, size_t n);
 
