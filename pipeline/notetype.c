@@ -351,6 +351,8 @@ struct scratch {
 	size_t cap_wat;
 	struct walk_hit { uint32_t q, ci; } *walk; /* a term ending at folded byte q (0: end) */
 	size_t nwalk, cap_walk;
+	uint32_t *live;       /* cues with live hits, ascending (the score loops visit these) */
+	size_t nlive, cap_live;
 };
 
 static _Thread_local struct scratch S;
@@ -372,6 +374,7 @@ void notetype_thread_release(void)
 	relit_found_release(&S.found);
 	free(S.wat);
 	free(S.walk);
+	free(S.live);
 	memset(&S, 0, sizeof S);
 	free(cue_count);
 	free(cue_first);
@@ -1086,6 +1089,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	first_hit = cue_first;
 	if (m->ncue)
 		memset(cnt, 0, m->ncue * sizeof *cnt);
+	S.nlive = 0;
 
 	for (size_t i = 0; i < S.nhit; i++) {
 		struct hit *h = &S.hit[i];
@@ -1115,16 +1119,27 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		default:
 			break;
 		}
-		if (!cnt[h->cue]++)
+		if (!cnt[h->cue]++) {
 			first_hit[h->cue] = (uint32_t)i;
+			NM_GROW(S.live, S.cap_live, S.nlive + 1);
+			S.live[S.nlive++] = h->cue;
+		}
+	}
+	/* ascending cue order, as a loop over every cue would visit them (sums of doubles
+	 * depend on their order) */
+	for (size_t i = 1; i < S.nlive; i++) {
+		uint32_t x = S.live[i];
+		size_t j = i;
+		for (; j > 0 && S.live[j - 1] > x; j--)
+			S.live[j] = S.live[j - 1];
+		S.live[j] = x;
 	}
 
-	for (size_t ci = 0; ci < m->ncue; ci++) {
+	for (size_t li = 0; li < S.nlive; li++) {
+		size_t ci = S.live[li];
 		const struct cue *c = &m->cue[ci];
 		const struct hit *h;
 		double w;
-		if (!cnt[ci])
-			continue;
 		h = &S.hit[first_hit[ci]];
 		w = cue_weight(c, h, cnt[ci]);
 		switch (c->kind) {
@@ -1222,12 +1237,13 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		return label;
 
 	/* evidence of the winner: cues, then structure */
-	for (size_t ci = 0; ci < m->ncue; ci++) {
+	for (size_t li = 0; li < S.nlive; li++) {
+		size_t ci = S.live[li];
 		const struct cue *c = &m->cue[ci];
 		const struct hit *h;
 		struct ev e;
 		int t = c->kind;
-		if (!cnt[ci] || t != label)
+		if (t != label)
 			continue;
 		h = &S.hit[first_hit[ci]];
 		memset(&e, 0, sizeof e);
