@@ -271,14 +271,25 @@ static void write_tokens(struct pipeline_worker *w)
 {
 	const struct pipeline_opts *o = &w->p->o;
 	struct strbuf *sb = &w->add;
+	size_t room = 2;
+	char *q;
 	add_key(sb, "tokens");
-	sb_addc(sb, '[');
+	/* as sb_add_json_str per token, with room made once for the whole array */
+	for (size_t i = 0; i < w->toks.n; i++)
+		room += (size_t)w->toks.v[i].len * 6 + 3;
+	sb_grow(sb, room);
+	q = sb->buf + sb->len;
+	*q++ = '[';
 	for (size_t i = 0; i < w->toks.n; i++) {
 		if (i)
-			sb_addc(sb, ',');
-		sb_add_json_str(sb, w->text.buf + w->toks.v[i].off, w->toks.v[i].len);
+			*q++ = ',';
+		*q++ = '"';
+		q = json_escape(q, w->text.buf + w->toks.v[i].off, w->toks.v[i].len);
+		*q++ = '"';
 	}
-	sb_addc(sb, ']');
+	*q++ = ']';
+	*q = 0;
+	sb->len = (size_t)(q - sb->buf);
 	if (o->types) {
 		add_key(sb, "token_types");
 		sb_addc(sb, '[');

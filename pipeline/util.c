@@ -166,7 +166,6 @@ static inline void sb_room(struct strbuf *sb, size_t extra)
 
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t i = 0;
 	/* room for a chunk at the worst case of 6 output bytes per input byte plus the quotes,
 	 * written straight into the buffer */
@@ -174,46 +173,13 @@ void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 	sb->buf[sb->len++] = '"';
 	while (i < n) {
 		size_t end = n - i > 4096 ? i + 4096 : n;
-		char *o;
+		/* end a chunk before a character it would cut (it is read whole in the next) */
+		for (int k = 0; k < 3 && end < n && end > i + 1 &&
+				((unsigned char)s[end] & 0xC0) == 0x80; k++)
+			end--;
 		sb_room(sb, (end - i) * 6 + 1);
-		o = sb->buf + sb->len;
-		while (i < end) {
-			unsigned char c = (unsigned char)s[i];
-			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-				*o++ = (char)c;
-				i++;
-			} else if (c < 0x80) {
-				*o++ = '\\';
-				switch (c) {
-				case '"': *o++ = '"'; break;
-				case '\\': *o++ = '\\'; break;
-				case '\n': *o++ = 'n'; break;
-				case '\r': *o++ = 'r'; break;
-				case '\t': *o++ = 't'; break;
-				default:
-					*o++ = 'u';
-					*o++ = '0';
-					*o++ = '0';
-					*o++ = hex[c >> 4];
-					*o++ = hex[c & 15];
-					break;
-				}
-				i++;
-			} else {
-				size_t l = utf8_valid_len(s + i, n - i);
-				if (l) {
-					for (size_t k = 0; k < l; k++)
-						o[k] = s[i + k];
-					o += l;
-					i += l;
-				} else {
-					memcpy(o, "\xEF\xBF\xBD", 3);
-					o += 3;
-					i++;
-				}
-			}
-		}
-		sb->len = (size_t)(o - sb->buf);
+		sb->len = (size_t)(json_escape(sb->buf + sb->len, s + i, end - i) - sb->buf);
+		i = end;
 	}
 	sb_room(sb, 1);
 	sb->buf[sb->len++] = '"';

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #if defined(__GNUC__)
 #define NM_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define NM_NORETURN __attribute__((noreturn))
@@ -81,6 +83,55 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) NM_PRINTF(2, 3);
 /* Append a JSON string literal (with quotes) for UTF-8 bytes s[0..n); invalid UTF-8 is
  * written as U+FFFD so the output is always valid JSON. */
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n);
+
+/* The body of sb_add_json_str (no quotes): the JSON escape of s[0..n) written at o, which must
+ * have room for 6 * n bytes; returns the end. Inline, for callers that write many short
+ * strings after making room once (a note's tokens). */
+static inline char *json_escape(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			*o++ = (char)c;
+			i++;
+		} else if (c < 0x80) {
+			*o++ = '\\';
+			switch (c) {
+			case '"': *o++ = '"'; break;
+			case '\\': *o++ = '\\'; break;
+			case '\n': *o++ = 'n'; break;
+			case '\r': *o++ = 'r'; break;
+			case '\t': *o++ = 't'; break;
+			default:
+				*o++ = 'u';
+				*o++ = '0';
+				*o++ = '0';
+				*o++ = hex[c >> 4];
+				*o++ = hex[c & 15];
+				break;
+			}
+			i++;
+		} else {
+			size_t l = utf8_valid_len(s + i, n - i);
+			if (l) {
+				for (size_t k = 0; k < l; k++)
+					o[k] = s[i + k];
+				o += l;
+				i += l;
+			} else {
+				o[0] = (char)0xEF; /* U+FFFD */
+				o[1] = (char)0xBF;
+				o[2] = (char)0xBD;
+				o += 3;
+				i++;
+			}
+		}
+	}
+	return o;
+}
+
 /* Append a number the way JSON wants it: shortest form with at most 4 decimals, no -0. */
 void sb_add_json_num(struct strbuf *sb, double v);
 
