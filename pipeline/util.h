@@ -38,7 +38,9 @@ char *xstrndup(const char *s, size_t n);
 
 /* Grow *p (an array of elem-size items, capacity *cap) so it holds at least need items. */
 void nm_grow(void **p, size_t *cap, size_t need, size_t elem);
-#define NM_GROW(p, cap, need) nm_grow((void **)&(p), &(cap), (need), sizeof(*(p)))
+/* The capacity test is inline (hot loops grow per item); need is evaluated twice. */
+#define NM_GROW(p, cap, need) \
+	((need) <= (cap) ? (void)0 : nm_grow((void **)&(p), &(cap), (need), sizeof(*(p))))
 
 /* Print "notemine: <message>" on stderr; return -1. */
 int error(const char *fmt, ...) NM_PRINTF(1, 2);
