@@ -165,12 +165,9 @@ static int t2s_build(void)
 	return 0;
 }
 
-void norm_init(int t2s)
+static void t2s_load(void)
 {
 	struct strbuf path = STRBUF_INIT;
-	norm_t2s = t2s;
-	if (!t2s || t2s_map)
-		return;
 	t2s_map = xcalloc(0x10000, sizeof *t2s_map);
 	cache_path(&path);
 	if (path.len && t2s_read_cache(path.buf) == 0) {
@@ -184,6 +181,16 @@ void norm_init(int t2s)
 		t2s_write_cache(path.buf);
 	}
 	sb_release(&path);
+}
+
+const uint16_t *norm_t2s_active;
+
+void norm_init(int t2s)
+{
+	norm_t2s = t2s;
+	if (t2s && !t2s_map)
+		t2s_load();
+	norm_t2s_active = norm_t2s ? t2s_map : NULL;
 }
 
 int norm_t2s_enabled(void)
@@ -224,22 +231,6 @@ static size_t fold_slow(int32_t cp, char *out)
 	return len;
 }
 
-/* Han characters of the main block: t2s only, written as three bytes (the table maps Han to
- * Han, which never needs fewer). */
-static inline size_t fold_cjk(int32_t cp, char *out)
-{
-	unsigned char *o = (unsigned char *)out;
-	if (norm_t2s && t2s_map[cp]) {
-		cp = t2s_map[cp];
-		if (cp < 0x800)
-			return utf8_encode(cp, out);
-	}
-	o[0] = (unsigned char)(0xE0 | (cp >> 12));
-	o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-	o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 3;
-}
-
 /* The last folds of other code points (punctuation, emoji, full-width forms recur within a
  * note), per thread, direct-mapped by the low bits of the code point. */
 #define FOLD_CACHE 256
@@ -249,15 +240,11 @@ static _Thread_local struct fold_memo {
 	char out[16];
 } fold_memo[FOLD_CACHE];
 
-size_t norm_fold_cp(int32_t cp, char *out)
+size_t norm_fold_other(int32_t cp, char *out)
 {
 	struct fold_memo *f;
-	if (cp < 0x80) {
-		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		return 1;
-	}
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return fold_cjk(cp, out);
+	if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF))
+		return norm_fold_cp(cp, out);
 	f = &fold_memo[(uint32_t)cp % FOLD_CACHE];
 	if (f->cp != cp) {
 		f->len = (uint8_t)fold_slow(cp, f->out);
