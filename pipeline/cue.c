@@ -144,18 +144,15 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	cn->fbit = fbit;
 }
 
-size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
-		 uint32_t *val)
+/* cue_match past its inline filter (cue.h). */
+size_t cue_match_walk(const struct cue_set *s, const struct cue_note *cn, size_t i,
+		      unsigned skip, uint32_t *val)
 {
 	const struct note *n = cn->n;
 	size_t best = 0, tl = n->title_len;
 	int in_title = tl && n->tok[i].off < tl;
 	uint32_t v;
 	uint64_t st = HMAP_HSEED; /* hash state of the key so far: extended a token a step */
-
-	if (n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
-	    !((s->first[cn->fbit[i] >> 6] >> (cn->fbit[i] & 63)) & 1))
-		return 0;
 	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
 		const char *k = cn->buf + cn->off[i];
 		size_t kl = cn->off[j + 1] - cn->off[i];
