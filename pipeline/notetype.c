@@ -413,9 +413,21 @@ static void fold_text(const struct note *n)
 	scratch_reserve(n->len * 2 + 16, n->len);
 	while (i < n->len) {
 		size_t l;
-		int32_t cp = utf8_decode(n->text + i, n->len - i, &l);
+		int32_t cp;
 		size_t at = S.nt.len, k;
 		const char *buf;
+		unsigned char c = (unsigned char)n->text[i];
+		if (c < 0x80 && at + 2 < S.cap_n && at + 16 < S.nt.cap) {
+			/* ASCII: a byte for a byte, lower-cased as norm_fold_cp does */
+			S.nt.buf[at] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			S.o2n[i] = (uint32_t)at;
+			S.n2o[at] = (uint32_t)i;
+			S.flag[at] = F_CHAR;
+			S.nt.len++;
+			i++;
+			continue;
+		}
+		cp = utf8_decode(n->text + i, n->len - i, &l);
 		if (at + 16 >= S.nt.cap)
 			sb_grow(&S.nt, 16);
 		buf = S.nt.buf + at; /* folded in place */
