@@ -467,7 +467,14 @@ void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
 	qsort_r(set->ent, set->nent, sizeof *set->ent, ent_cmp, NULL);
 	set->grp = xcalloc(set->nent + 1, sizeof *set->grp);
 	for (k = 0; k < set->nent; k++) {
-		int32_t cp = utf8_decode(set->ent[k].s, set->ent[k].len, &l);
+		struct relit_ent *e = &set->ent[k];
+		int32_t cp = utf8_decode(e->s, e->len, &l);
+		size_t rest = e->len > l ? e->len - l : 0;
+		static const unsigned char ones[4] = { 0xFF, 0xFF, 0xFF, 0xFF };
+		e->lf = l;
+		e->w4 = e->m4 = 0;
+		memcpy(&e->w4, e->s + l, rest < 4 ? rest : 4);
+		memcpy(&e->m4, ones, rest < 4 ? rest : 4);
 		set->first[k] = cp;
 		if (cp >= 0 && cp < 0x30000) {
 			if (!(set->bitmap[cp >> 6] & (1ULL << (cp & 63))))
@@ -532,6 +539,19 @@ static inline int same_bytes(const char *a, const char *b, size_t l)
 	return 1;
 }
 
+/* Entry e occurs at i: its pattern may match, or a prefix position to record. */
+static inline void found_one(const struct relit_ent *e, size_t i, unsigned char *may,
+			     struct relit_found *found)
+{
+	if (!e->pre) {
+		may[e->pat] = 1;
+	} else if (found) {
+		NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
+		found->occ[found->nocc].pos = (uint32_t)i;
+		found->occ[found->nocc++].pat = (uint32_t)e->pat;
+	}
+}
+
 void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may,
 		    struct relit_found *found)
 {
@@ -559,18 +579,27 @@ void relit_set_scan(const struct relit_set *set, const char *text, size_t n, uns
 		/* every entry here starts with the l bytes at i (unless they are an invalid byte
 		 * read as U+FFFD): compare the rest */
 		skip = cp < 0x80 || l > 1 ? l : 0;
+		if (skip && n - i - l >= 4) {
+			/* the 4 bytes after the character against each entry's, in one test */
+			uint32_t x;
+			memcpy(&x, text + i + l, 4);
+			for (; lo < hi; lo++) {
+				const struct relit_ent *e = &set->ent[lo];
+				if (e->len > n - i || (!e->pre && may[e->pat]) || (x & e->m4) != e->w4 ||
+				    (e->len > l + 4 &&
+				     !same_bytes(text + i + l + 4, e->s + l + 4, e->len - l - 4)))
+					continue;
+				found_one(e, i, may, found);
+			}
+			i += l;
+			continue;
+		}
 		for (; lo < hi; lo++) {
 			const struct relit_ent *e = &set->ent[lo];
 			if (e->len > n - i || (!e->pre && may[e->pat]) ||
 			    !same_bytes(text + i + skip, e->s + skip, e->len - skip))
 				continue;
-			if (!e->pre) {
-				may[e->pat] = 1;
-			} else if (found) {
-				NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
-				found->occ[found->nocc].pos = (uint32_t)i;
-				found->occ[found->nocc++].pat = (uint32_t)e->pat;
-			}
+			found_one(e, i, may, found);
 		}
 		i += l;
 	}

@@ -51,6 +51,8 @@ struct relit_set {
 		size_t len;
 		size_t pat;
 		int pre;        /* a prefix literal (else a required one) */
+		uint32_t w4, m4; /* up to 4 bytes after the first character, and their mask */
+		size_t lf;      /* bytes of the first character */
 	} *ent;                 /* sorted by first code point */
 	size_t nent;
 	int32_t *first;         /* first code point of each entry */
