@@ -133,11 +133,6 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	nm_grow((void **)&sb->buf, &sb->cap, need, 1);
 }
 
-void sb_adds(struct strbuf *sb, const char *s)
-{
-	sb_add(sb, s, strlen(s));
-}
-
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

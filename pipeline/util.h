@@ -61,7 +61,6 @@ void sb_init(struct strbuf *sb, size_t hint);
 void sb_release(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
-void sb_adds(struct strbuf *sb, const char *s);
 
 /* Append n bytes / one byte. Inline: they run for every token and character of the output;
  * only a full buffer takes the call to sb_grow(). */
@@ -80,6 +79,11 @@ static inline void sb_addc(struct strbuf *sb, char c)
 		sb_grow(sb, 1);
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = 0;
+}
+/* Append a NUL-terminated string (inline, so a literal's length is known when compiling). */
+static inline void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
 }
 void sb_addf(struct strbuf *sb, const char *fmt, ...) NM_PRINTF(2, 3);
 /* Append a JSON string literal (with quotes) for UTF-8 bytes s[0..n); invalid UTF-8 is
