@@ -536,8 +536,9 @@ static int chain_has(const struct notetype_model *m, uint32_t ci, int voice)
 }
 
 /* The terms starting at folded byte p, shortest first: S.walk[i], S.walk[i + 1], ... up to an
- * entry with q == 0, where i is the value returned. Both match_terms passes ask for the same
- * positions, so each is looked up once per note (S.wat, reset by walk_reset()). */
+ * entry with q == 0, where i is the value returned (0, the shared empty list, when there are
+ * none). Both match_terms passes ask for the same positions, so each is looked up once per
+ * note (S.wat, reset by walk_reset()). */
 static uint32_t terms_at(const struct notetype_model *m, size_t p)
 {
 	size_t len = S.nt.len, q = p + 1, done = p;
@@ -548,10 +549,13 @@ static uint32_t terms_at(const struct notetype_model *m, size_t p)
 
 	if (S.wat[p] != UINT32_MAX)
 		return S.wat[p];
-	/* no term starts with this character: one bitmap test instead of a lookup */
+	/* no term starts with this character: one bitmap test instead of a lookup, and the
+	 * shared empty list S.walk[0] */
 	cp = utf8_decode(S.nt.buf + p, len - p, &l);
-	if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63))))
-		q = len + 1; /* skip the walk */
+	if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63)))) {
+		S.wat[p] = 0;
+		return 0;
+	}
 	while (q <= len && q - p <= MAX_TERM_BYTES) {
 		uint32_t v;
 		if (q < len && !(S.flag[q] & F_CHAR)) {
@@ -571,6 +575,10 @@ static uint32_t terms_at(const struct notetype_model *m, size_t p)
 			break;
 		q++;
 	}
+	if (first == S.nwalk) { /* none */
+		S.wat[p] = 0;
+		return 0;
+	}
 	NM_GROW(S.walk, S.cap_walk, S.nwalk + 1);
 	S.walk[S.nwalk].q = 0;
 	S.walk[S.nwalk++].ci = 0;
@@ -583,7 +591,10 @@ static void walk_reset(void)
 {
 	NM_GROW(S.wat, S.cap_wat, S.nt.len + 1);
 	memset(S.wat, 0xFF, (S.nt.len + 1) * sizeof *S.wat);
-	S.nwalk = 0;
+	NM_GROW(S.walk, S.cap_walk, 1);
+	S.walk[0].q = 0; /* the empty list of every position where no term starts */
+	S.walk[0].ci = 0;
+	S.nwalk = 1;
 }
 
 /* Longest match at each position. voice: only first / we / second cues, as plain
