@@ -133,6 +133,7 @@ struct cue {
 struct pat {
 	pcre2_code *re;
 	uint32_t cue;
+	int jit;        /* compiled by the JIT: matched with pcre2_jit_match (no checks) */
 };
 
 struct notetype_model {
@@ -294,6 +295,11 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 			}
 			m->pat[m->npat].re = re;
 			m->pat[m->npat].cue = (uint32_t)m->ncue;
+			{
+				size_t jsz = 0;
+				m->pat[m->npat].jit =
+					pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jsz) == 0 && jsz > 0;
+			}
 			m->npat++;
 		} else {
 			add_term(m, (uint32_t)m->ncue);
@@ -629,6 +635,15 @@ static void match_terms(const struct notetype_model *m, int voice)
 	}
 }
 
+/* Match pattern p on the folded text from byte start (the same result either way). */
+static int pat_match(const struct pat *p, PCRE2_SIZE start)
+{
+	if (p->jit)
+		return pcre2_jit_match(p->re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start, 0, S.md, NULL);
+	return pcre2_match(p->re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start, PCRE2_NO_UTF_CHECK, S.md,
+			   NULL);
+}
+
 static void match_patterns(const struct notetype_model *m)
 {
 	if (!S.md)
@@ -652,8 +667,7 @@ static void match_patterns(const struct notetype_model *m)
 				PCRE2_SIZE *ov;
 				if (occ[j] < start)
 					continue;
-				if (pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, occ[j],
-						PCRE2_NO_UTF_CHECK, S.md, NULL) < 0)
+				if (pat_match(&m->pat[i], occ[j]) < 0)
 					continue;
 				ov = pcre2_get_ovector_pointer(S.md);
 				if (ov[1] > ov[0])
@@ -666,8 +680,7 @@ static void match_patterns(const struct notetype_model *m)
 		}
 		for (int k = 0; k < MAX_PAT_HITS && start <= S.nt.len; k++) {
 			PCRE2_SIZE *ov;
-			int rc = pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start,
-					     PCRE2_NO_UTF_CHECK, S.md, NULL);
+			int rc = pat_match(&m->pat[i], start);
 			if (rc < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(S.md);
