@@ -530,6 +530,16 @@ static void found_group(const struct relit_set *set, struct relit_found *f)
 		f->pos[f->start[f->occ[i].pat + 1]++] = f->occ[i].pos;
 }
 
+/* Set bits of x (portable builds have no popcnt instruction: __builtin_popcountll would be a
+ * library call). */
+static inline size_t ones(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* Do the l bytes at a and b agree? (l is small: the rest of a literal) */
 static inline int same_bytes(const char *a, const char *b, size_t l)
 {
@@ -573,7 +583,7 @@ void relit_set_scan(const struct relit_set *set, const char *text, size_t n, uns
 			i += l;
 			continue;
 		}
-		lo = set->rank[cp >> 6] + (size_t)__builtin_popcountll(word & (bit - 1));
+		lo = set->rank[cp >> 6] + ones(word & (bit - 1));
 		hi = set->grp[lo + 1];
 		lo = set->grp[lo];
 		/* every entry here starts with the l bytes at i (unless they are an invalid byte
