@@ -131,9 +131,18 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	NM_GROW(off, cap, n->ntok + 1);
 	NM_GROW(fbit, capf, n->ntok + 1);
 	sb_reset(&buf);
-	for (size_t i = 0; i < n->ntok; i++) {
-		off[i] = (uint32_t)buf.len;
-		norm_append(&buf, n->text + n->tok[i].off, n->tok[i].len);
+	{
+		/* a token's folded form is its slice of the note's folded text (folded once for
+		 * every analyser) when it starts and ends at character starts, as it always does */
+		const struct norm_text *ft = norm_text_fold(n->text, n->len, n->serial);
+		for (size_t i = 0; i < n->ntok; i++) {
+			size_t a = n->tok[i].off, b = a + n->tok[i].len;
+			off[i] = (uint32_t)buf.len;
+			if (b <= n->len && ft->start[a] && ft->start[b])
+				sb_add(&buf, ft->buf + ft->o2n[a], ft->o2n[b] - ft->o2n[a]);
+			else
+				norm_append(&buf, n->text + a, n->tok[i].len);
+		}
 	}
 	off[n->ntok] = (uint32_t)buf.len;
 	cn->buf = buf.buf ? buf.buf : "";

@@ -279,6 +279,80 @@ void norm_append(struct strbuf *sb, const char *s, size_t n)
 	sb->buf[sb->len] = 0;
 }
 
+static _Thread_local struct text_cache {
+	struct strbuf buf;
+	uint32_t *o2n;
+	uint8_t *start;
+	size_t cap;
+	unsigned long long serial;
+	const char *text;
+	size_t n;
+	struct norm_text view;
+} tc;
+
+static void text_cache_release(void *addr)
+{
+	struct text_cache *c = addr;
+	sb_release(&c->buf);
+	free(c->o2n);
+	free(c->start);
+	memset(c, 0, sizeof *c);
+}
+
+const struct norm_text *norm_text_fold(const char *text, size_t n, unsigned long long serial)
+{
+	size_t i = 0, l;
+	char *b;
+	if (serial && tc.serial == serial && tc.text == text && tc.n == n)
+		return &tc.view;
+	nm_thread_own(&tc, text_cache_release);
+	if (n + 1 > tc.cap) {
+		tc.cap = (n + 1) * 2;
+		tc.o2n = xrealloc(tc.o2n, tc.cap * sizeof *tc.o2n);
+		tc.start = xrealloc(tc.start, tc.cap);
+	}
+	sb_reset(&tc.buf);
+	/* room for the rest of the text at a byte a byte, plus 16 and the NUL (norm_append) */
+	sb_grow(&tc.buf, n + 16);
+	b = tc.buf.buf;
+	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+		size_t at = tc.buf.len;
+		int32_t cp;
+		if (c < 0x80) {
+			b[tc.buf.len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			tc.o2n[i] = (uint32_t)at;
+			tc.start[i] = 1;
+			i++;
+			continue;
+		}
+		if (at + (n - i) + 17 > tc.buf.cap) {
+			sb_grow(&tc.buf, n - i + 16);
+			b = tc.buf.buf;
+		}
+		cp = utf8_decode(text + i, n - i, &l);
+		tc.buf.len += norm_fold_cp(cp, b + at);
+		tc.o2n[i] = (uint32_t)at;
+		tc.start[i] = 1;
+		for (size_t j = 1; j < l; j++) {
+			tc.o2n[i + j] = (uint32_t)at;
+			tc.start[i + j] = 0;
+		}
+		i += l;
+	}
+	b[tc.buf.len] = 0;
+	tc.o2n[n] = (uint32_t)tc.buf.len;
+	tc.start[n] = 1;
+	tc.serial = serial;
+	tc.text = text;
+	tc.n = n;
+	tc.view.buf = tc.buf.buf;
+	tc.view.len = tc.buf.len;
+	tc.view.o2n = tc.o2n;
+	tc.view.start = tc.start;
+	return &tc.view;
+}
+
 const char *norm_key(struct strbuf *sb, const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t'))

@@ -60,6 +60,21 @@ static inline size_t norm_fold_cp(int32_t cp, char *out)
 /* Append the folded form of s[0..n) (any bytes; invalid UTF-8 becomes U+FFFD) to sb. */
 void norm_append(struct strbuf *sb, const char *s, size_t n);
 
+/* A whole text folded once, with the map from original to folded offsets. */
+struct norm_text {
+	const char *buf;        /* folded text (NUL-terminated) */
+	size_t len;
+	const uint32_t *o2n;    /* original byte -> folded offset of its character (n + 1) */
+	const uint8_t *start;   /* original byte: 1 where a character starts, and at n */
+};
+
+/* Fold text[0..n) character by character as norm_append does, into the calling thread's
+ * buffer (valid until the next call on the thread with another text). The text of one note
+ * is folded once for every analyser: when serial is not 0 and the same (serial, text, n) was
+ * folded last, that result is returned as it is. The folded form of text[a..b) where a and b
+ * are character starts is buf[o2n[a] .. o2n[b]), the same bytes as norm_append of it. */
+const struct norm_text *norm_text_fold(const char *text, size_t n, unsigned long long serial);
+
 /* The lexicon key of a term: norm_append of the term with leading and trailing white space
  * removed. Returns sb->buf (sb is reset first). */
 const char *norm_key(struct strbuf *sb, const char *s, size_t n);

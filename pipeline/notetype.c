@@ -413,41 +413,23 @@ static void scratch_reserve(size_t nlen, size_t olen)
 /* Fold the text; fill n2o / o2n / flag. */
 static void fold_text(const struct note *n)
 {
+	/* the note's folded text and offset map, shared with the other analysers (normalize.h) */
+	const struct norm_text *ft = norm_text_fold(n->text, n->len, n->serial);
 	size_t i = 0;
+	scratch_reserve(ft->len + 16, n->len);
 	sb_reset(&S.nt);
-	sb_grow(&S.nt, n->len + 16);
-	scratch_reserve(n->len * 2 + 16, n->len);
+	sb_add(&S.nt, ft->buf, ft->len);
+	memcpy(S.o2n, ft->o2n, (n->len + 1) * sizeof *S.o2n);
 	while (i < n->len) {
-		size_t l;
-		int32_t cp;
-		size_t at = S.nt.len, k;
-		const char *buf;
-		unsigned char c = (unsigned char)n->text[i];
-		if (c < 0x80 && at + 2 < S.cap_n && at + 16 < S.nt.cap) {
-			/* ASCII: a byte for a byte, lower-cased as norm_fold_cp does */
-			S.nt.buf[at] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			S.o2n[i] = (uint32_t)at;
-			S.n2o[at] = (uint32_t)i;
-			S.flag[at] = F_CHAR;
-			S.nt.len++;
-			i++;
-			continue;
+		size_t e = i + 1, a = ft->o2n[i], b;
+		while (e < n->len && !ft->start[e])
+			e++;
+		b = ft->o2n[e];
+		for (size_t q = a; q < b; q++) {
+			S.n2o[q] = (uint32_t)i;
+			S.flag[q] = (((unsigned char)ft->buf[q] & 0xC0) != 0x80) ? F_CHAR : 0;
 		}
-		cp = utf8_decode(n->text + i, n->len - i, &l);
-		if (at + 16 >= S.nt.cap)
-			sb_grow(&S.nt, 16);
-		buf = S.nt.buf + at; /* folded in place */
-		k = norm_fold_cp(cp, S.nt.buf + at);
-		if (at + k + 2 > S.cap_n) /* rare: the text grew by more than the estimate */
-			scratch_reserve(at + k + 1, n->len);
-		for (size_t j = 0; j < l && i + j < n->len; j++)
-			S.o2n[i + j] = (uint32_t)at;
-		S.nt.len += k;
-		for (size_t j = 0; j < k; j++) {
-			S.n2o[at + j] = (uint32_t)i;
-			S.flag[at + j] = (((unsigned char)buf[j] & 0xC0) != 0x80) ? F_CHAR : 0;
-		}
-		i += l ? l : 1;
+		i = e;
 	}
 	S.nt.buf[S.nt.len] = 0;
 	S.o2n[n->len] = (uint32_t)S.nt.len;
