@@ -350,6 +350,7 @@ const struct norm_text *norm_text_fold(const char *text, size_t n, unsigned long
 	tc.view.len = tc.buf.len;
 	tc.view.o2n = tc.o2n;
 	tc.view.start = tc.start;
+	tc.view.n = n;
 	return &tc.view;
 }
 

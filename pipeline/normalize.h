@@ -66,6 +66,7 @@ struct norm_text {
 	size_t len;
 	const uint32_t *o2n;    /* original byte -> folded offset of its character (n + 1) */
 	const uint8_t *start;   /* original byte: 1 where a character starts, and at n */
+	size_t n;               /* bytes of the original text */
 };
 
 /* Fold text[0..n) character by character as norm_append does, into the calling thread's

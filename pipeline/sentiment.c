@@ -348,6 +348,7 @@ struct scratch {
 	struct strbuf key;
 	const struct sentiment_model *model;
 	size_t title_len;
+	const struct norm_text *ft; /* the note's folded text (match_han slices it) */
 };
 
 static _Thread_local struct scratch sc;
@@ -458,7 +459,24 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		      uint32_t end, uint32_t *pos)
 {
 	size_t nch = 0;
+	const struct norm_text *ft = sc.ft;
 	sb_reset(&sc.nb);
+	if (end <= ft->n && ft->start[off] && ft->start[end]) {
+		/* the run's slice of the note's folded text: the same bytes as folding here */
+		sb_add(&sc.nb, ft->buf + ft->o2n[off], ft->o2n[end] - ft->o2n[off]);
+		for (uint32_t p = off; p < end; p++) {
+			if (!ft->start[p])
+				continue;
+			if (nch + 2 > sc.capch || !sc.opos) {
+				NM_GROW(sc.cpos, sc.capch, nch + 2);
+				sc.opos = xrealloc(sc.opos, sc.capch * sizeof *sc.opos);
+			}
+			sc.cpos[nch] = ft->o2n[p] - ft->o2n[off];
+			sc.opos[nch] = p;
+			nch++;
+		}
+		goto matched_fold;
+	}
 	sb_grow(&sc.nb, (size_t)(end - off) * 16); /* at most a character a byte, 16 bytes each */
 	for (uint32_t p = off; p < end;) {
 		size_t l = 0;
@@ -475,6 +493,7 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		nch++;
 		p += (uint32_t)l;
 	}
+matched_fold:
 	sc.nb.buf[sc.nb.len] = 0;
 	if (!nch)
 		return;
@@ -872,6 +891,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	nm_thread_own(&sc, scratch_release);
 	sc.model = m;
 	sc.title_len = n->title_len;
+	sc.ft = norm_text_fold(n->text, n->len, n->serial);
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {
