@@ -69,11 +69,13 @@ int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *va
  * buffer. */
 void cue_prepare(const struct note *n, struct cue_note *cn);
 
+/* cue_match for a token that passed its first-character filter (cue.c). */
+size_t cue_match_walk(const struct cue_set *s, const struct cue_note *cn, size_t i,
+		      unsigned skip, uint32_t *val);
+
 /* The longest cue starting at token i: returns the number of tokens it spans (0: none) and
  * sets *val. Tokens of types whose bit is set in skip (1u << TOK_HASHTAG, ...) never take
  * part in a match, and no match starts at a punctuation token. */
-size_t cue_match_walk(const struct cue_set *s, const struct cue_note *cn, size_t i,
-		      unsigned skip, uint32_t *val);
 static inline size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i,
 			       unsigned skip, uint32_t *val)
 {
