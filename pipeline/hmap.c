@@ -32,6 +32,7 @@ static uint32_t key_hash(const char *k, size_t n)
 	return hmap_hfin(hmap_hadd(HMAP_HSEED, k, n));
 }
 
+/* A new empty table of size slots (a power of two, at least 16) and its filter. */
 static void alloc_table(struct hmap *m, size_t size)
 {
 	size_t i;
@@ -39,6 +40,15 @@ static void alloc_table(struct hmap *m, size_t size)
 	for (i = 0; i < size; i++)
 		m->slot[i].koff = EMPTY;
 	m->mask = size - 1;
+	free(m->filt);
+	m->filt = xcalloc(size * 4 / 64, sizeof *m->filt);
+	m->fmask = size * 4 - 1;
+}
+
+static void filt_set(struct hmap *m, uint32_t h)
+{
+	size_t f = h & m->fmask;
+	m->filt[f >> 6] |= 1ULL << (f & 63);
 }
 
 void hmap_init(struct hmap *m)
@@ -51,6 +61,7 @@ void hmap_release(struct hmap *m)
 {
 	free(m->slot);
 	free(m->keys);
+	free(m->filt);
 	memset(m, 0, sizeof *m);
 }
 
@@ -73,6 +84,7 @@ static void rehash(struct hmap *m)
 		while (m->slot[j].koff != EMPTY)
 			j = (j + 1) & m->mask;
 		m->slot[j] = old[i];
+		filt_set(m, old[i].hash);
 	}
 	free(old);
 }
@@ -100,6 +112,7 @@ void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 	m->slot[j].val = val;
 	m->keys_len += n + 1;
 	m->n++;
+	filt_set(m, h); /* hmap_del leaves the bit: a stale bit only costs a probe */
 }
 
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val)

@@ -7,7 +7,9 @@
  *
  * The map hashes keys byte by byte (FNV-1a, 64-bit state, then a murmur3 finaliser), so a
  * longest-match scan that extends a key a piece at a time can carry the hash state from one
- * length to the next (hmap_hadd + hmap_get_h) instead of hashing the whole key again.
+ * length to the next (hmap_hadd + hmap_get_h) instead of hashing the whole key again. A bit
+ * filter 1/32 the size of the slot table answers most lookups of absent keys without touching
+ * the table (large tables are cache misses).
  */
 #ifndef NM_HMAP_H
 #define NM_HMAP_H
@@ -25,6 +27,11 @@ struct hmap_slot {
 struct hmap {
 	struct hmap_slot *slot;
 	size_t mask; /* table size - 1 */
+	/* a filter of 4 bits per slot: bit (hash & fmask) is set for every key present, so most
+	 * lookups of absent keys (the end of every longest-match walk) are answered from this
+	 * small array instead of a cache miss in the slot table */
+	uint64_t *filt;
+	size_t fmask;
 	size_t n;
 	char *keys;
 	size_t keys_len, keys_cap;
@@ -71,7 +78,9 @@ static inline int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, s
 			     uint32_t *val)
 {
 	uint32_t h = hmap_hfin(st);
-	size_t j = h & m->mask;
+	size_t j = h & m->mask, f = h & m->fmask;
+	if (!((m->filt[f >> 6] >> (f & 63)) & 1))
+		return 0;
 	for (;; j = (j + 1) & m->mask) {
 		const struct hmap_slot *s = &m->slot[j];
 		const char *sk;
