@@ -131,9 +131,18 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	NM_GROW(off, cap, n->ntok + 1);
 	NM_GROW(fbit, capf, n->ntok + 1);
 	sb_reset(&buf);
-	for (size_t i = 0; i < n->ntok; i++) {
-		off[i] = (uint32_t)buf.len;
-		norm_append(&buf, n->text + n->tok[i].off, n->tok[i].len);
+	{
+		/* a token's folded form is its slice of the note's folded text (folded once for
+		 * every analyser) when it starts and ends at character starts, as it always does */
+		const struct norm_text *ft = norm_text_fold(n->text, n->len, n->serial);
+		for (size_t i = 0; i < n->ntok; i++) {
+			size_t a = n->tok[i].off, b = a + n->tok[i].len;
+			off[i] = (uint32_t)buf.len;
+			if (b <= n->len && ft->start[a] && ft->start[b])
+				sb_add(&buf, ft->buf + ft->o2n[a], ft->o2n[b] - ft->o2n[a]);
+			else
+				norm_append(&buf, n->text + a, n->tok[i].len);
+		}
 	}
 	off[n->ntok] = (uint32_t)buf.len;
 	cn->buf = buf.buf ? buf.buf : "";
@@ -144,18 +153,15 @@ void cue_prepare(const struct note *n, struct cue_note *cn)
 	cn->fbit = fbit;
 }
 
-size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
-		 uint32_t *val)
+/* cue_match past its inline filter (cue.h). */
+size_t cue_match_walk(const struct cue_set *s, const struct cue_note *cn, size_t i,
+		      unsigned skip, uint32_t *val)
 {
 	const struct note *n = cn->n;
 	size_t best = 0, tl = n->title_len;
 	int in_title = tl && n->tok[i].off < tl;
 	uint32_t v;
 	uint64_t st = HMAP_HSEED; /* hash state of the key so far: extended a token a step */
-
-	if (n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
-	    !((s->first[cn->fbit[i] >> 6] >> (cn->fbit[i] & 63)) & 1))
-		return 0;
 	for (size_t j = i; j < n->ntok && j - i < CUE_MAXRUN; j++) {
 		const char *k = cn->buf + cn->off[i];
 		size_t kl = cn->off[j + 1] - cn->off[i];

@@ -69,11 +69,22 @@ int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *va
  * buffer. */
 void cue_prepare(const struct note *n, struct cue_note *cn);
 
+/* cue_match for a token that passed its first-character filter (cue.c). */
+size_t cue_match_walk(const struct cue_set *s, const struct cue_note *cn, size_t i,
+		      unsigned skip, uint32_t *val);
+
 /* The longest cue starting at token i: returns the number of tokens it spans (0: none) and
  * sets *val. Tokens of types whose bit is set in skip (1u << TOK_HASHTAG, ...) never take
  * part in a match, and no match starts at a punctuation token. */
-size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i, unsigned skip,
-		 uint32_t *val);
+static inline size_t cue_match(const struct cue_set *s, const struct cue_note *cn, size_t i,
+			       unsigned skip, uint32_t *val)
+{
+	/* inline: most tokens start no term and are turned away here, without a call */
+	if (cn->n->tok[i].type == TOK_PUNCT || cn->off[i + 1] == cn->off[i] ||
+	    !((s->first[cn->fbit[i] >> 6] >> (cn->fbit[i] & 63)) & 1))
+		return 0;
+	return cue_match_walk(s, cn, i, skip, val);
+}
 
 /* The longest term that starts key[0..n) (a spaceless normalised string, matched character by
  * character, not by tokens): returns its length in bytes (0: none) and sets *val. For short

@@ -27,22 +27,12 @@ uint32_t hmap_hash(const char *k, size_t n)
 	return (uint32_t)h;
 }
 
-/* The slot hash: the incremental state of k[0..n) (see hmap_hadd), finalised. */
-static uint32_t hfin(uint64_t st)
-{
-	st ^= st >> 33;
-	st *= 0xFF51AFD7ED558CCDULL;
-	st ^= st >> 33;
-	st *= 0xC4CEB9FE1A85EC53ULL;
-	st ^= st >> 33;
-	return (uint32_t)st;
-}
-
 static uint32_t key_hash(const char *k, size_t n)
 {
-	return hfin(hmap_hadd(HMAP_HSEED, k, n));
+	return hmap_hfin(hmap_hadd(HMAP_HSEED, k, n));
 }
 
+/* A new empty table of size slots (a power of two, at least 16) and its filter. */
 static void alloc_table(struct hmap *m, size_t size)
 {
 	size_t i;
@@ -50,6 +40,15 @@ static void alloc_table(struct hmap *m, size_t size)
 	for (i = 0; i < size; i++)
 		m->slot[i].koff = EMPTY;
 	m->mask = size - 1;
+	free(m->filt);
+	m->filt = xcalloc(size * 4 / 64, sizeof *m->filt);
+	m->fmask = size * 4 - 1;
+}
+
+static void filt_set(struct hmap *m, uint32_t h)
+{
+	size_t f = h & m->fmask;
+	m->filt[f >> 6] |= 1ULL << (f & 63);
 }
 
 void hmap_init(struct hmap *m)
@@ -62,6 +61,7 @@ void hmap_release(struct hmap *m)
 {
 	free(m->slot);
 	free(m->keys);
+	free(m->filt);
 	memset(m, 0, sizeof *m);
 }
 
@@ -84,6 +84,7 @@ static void rehash(struct hmap *m)
 		while (m->slot[j].koff != EMPTY)
 			j = (j + 1) & m->mask;
 		m->slot[j] = old[i];
+		filt_set(m, old[i].hash);
 	}
 	free(old);
 }
@@ -92,7 +93,7 @@ void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 {
 	uint32_t h = key_hash(k, n);
 	size_t j;
-	if ((m->n + 1) * 4 > (m->mask + 1) * 3)
+	if ((m->n + 1) * 2 > m->mask + 1) /* at most half full: a miss probes ~2.5 slots */
 		rehash(m);
 	j = h & m->mask;
 	while (m->slot[j].koff != EMPTY) {
@@ -111,26 +112,12 @@ void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 	m->slot[j].val = val;
 	m->keys_len += n + 1;
 	m->n++;
+	filt_set(m, h); /* hmap_del leaves the bit: a stale bit only costs a probe */
 }
 
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val)
 {
 	return hmap_get_h(m, hmap_hadd(HMAP_HSEED, k, n), k, n, val);
-}
-
-int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n, uint32_t *val)
-{
-	uint32_t h = hfin(st);
-	size_t j = h & m->mask;
-	while (m->slot[j].koff != EMPTY) {
-		if (slot_is(m, &m->slot[j], h, k, n)) {
-			if (val)
-				*val = m->slot[j].val;
-			return 1;
-		}
-		j = (j + 1) & m->mask;
-	}
-	return 0;
 }
 
 int hmap_del(struct hmap *m, const char *k, size_t n)

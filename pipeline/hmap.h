@@ -7,7 +7,9 @@
  *
  * The map hashes keys byte by byte (FNV-1a, 64-bit state, then a murmur3 finaliser), so a
  * longest-match scan that extends a key a piece at a time can carry the hash state from one
- * length to the next (hmap_hadd + hmap_get_h) instead of hashing the whole key again.
+ * length to the next (hmap_hadd + hmap_get_h) instead of hashing the whole key again. A bit
+ * filter 1/32 the size of the slot table answers most lookups of absent keys without touching
+ * the table (large tables are cache misses).
  */
 #ifndef NM_HMAP_H
 #define NM_HMAP_H
@@ -25,6 +27,11 @@ struct hmap_slot {
 struct hmap {
 	struct hmap_slot *slot;
 	size_t mask; /* table size - 1 */
+	/* a filter of 4 bits per slot: bit (hash & fmask) is set for every key present, so most
+	 * lookups of absent keys (the end of every longest-match walk) are answered from this
+	 * small array instead of a cache miss in the slot table */
+	uint64_t *filt;
+	size_t fmask;
 	size_t n;
 	char *keys;
 	size_t keys_len, keys_cap;
@@ -53,9 +60,45 @@ static inline uint64_t hmap_hadd(uint64_t st, const char *k, size_t n)
 void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val);
 /* Look k up: return 1 and set *val when present, else 0. */
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val);
+/* The slot hash of a key whose incremental state (see hmap_hadd) is st. */
+static inline uint32_t hmap_hfin(uint64_t st)
+{
+	st ^= st >> 33;
+	st *= 0xFF51AFD7ED558CCDULL;
+	st ^= st >> 33;
+	st *= 0xC4CEB9FE1A85EC53ULL;
+	st ^= st >> 33;
+	return (uint32_t)st;
+}
+
 /* hmap_get with the key's hash state given: st must be hmap_hadd(HMAP_HSEED, k, n) (computed
- * in any number of pieces). Same result as hmap_get(m, k, n, val). */
-int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n, uint32_t *val);
+ * in any number of pieces). Same result as hmap_get(m, k, n, val). Inline: the longest-match
+ * walks of every analyser call it once per character. */
+static inline int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, size_t n,
+			     uint32_t *val)
+{
+	uint32_t h = hmap_hfin(st);
+	size_t j = h & m->mask, f = h & m->fmask;
+	if (!((m->filt[f >> 6] >> (f & 63)) & 1))
+		return 0;
+	for (;; j = (j + 1) & m->mask) {
+		const struct hmap_slot *s = &m->slot[j];
+		const char *sk;
+		size_t i;
+		if (s->koff == UINT32_MAX)
+			return 0;
+		if (s->hash != h || s->klen != n)
+			continue;
+		sk = m->keys + s->koff;
+		for (i = 0; i < n && sk[i] == k[i]; i++)
+			;
+		if (i == n) {
+			if (val)
+				*val = s->val;
+			return 1;
+		}
+	}
+}
 /* Remove k if present; return 1 when it was. */
 int hmap_del(struct hmap *m, const char *k, size_t n);
 

@@ -165,12 +165,9 @@ static int t2s_build(void)
 	return 0;
 }
 
-void norm_init(int t2s)
+static void t2s_load(void)
 {
 	struct strbuf path = STRBUF_INIT;
-	norm_t2s = t2s;
-	if (!t2s || t2s_map)
-		return;
 	t2s_map = xcalloc(0x10000, sizeof *t2s_map);
 	cache_path(&path);
 	if (path.len && t2s_read_cache(path.buf) == 0) {
@@ -186,6 +183,16 @@ void norm_init(int t2s)
 	sb_release(&path);
 }
 
+const uint16_t *norm_t2s_active;
+
+void norm_init(int t2s)
+{
+	norm_t2s = t2s;
+	if (t2s && !t2s_map)
+		t2s_load();
+	norm_t2s_active = norm_t2s ? t2s_map : NULL;
+}
+
 int norm_t2s_enabled(void)
 {
 	return norm_t2s;
@@ -198,18 +205,13 @@ int32_t norm_t2s_cp(int32_t cp)
 	return cp;
 }
 
-size_t norm_fold_cp(int32_t cp, char *out)
+/* The folded form of a code point outside ASCII and the main CJK block, by utf8proc. */
+static size_t fold_slow(int32_t cp, char *out)
 {
 	utf8proc_int32_t buf[8];
 	utf8proc_ssize_t n;
 	size_t len = 0;
 	int last = 0;
-	if (cp < 0x80) {
-		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		return 1;
-	}
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return utf8_encode(norm_t2s_cp(cp), out);
 	/* NFKC of one code point: compatibility decomposition with case folding, then
 	 * canonical recomposition in place (no allocation) */
 	n = utf8proc_decompose_char(cp, buf, 8,
@@ -229,22 +231,127 @@ size_t norm_fold_cp(int32_t cp, char *out)
 	return len;
 }
 
+/* The last folds of other code points (punctuation, emoji, full-width forms recur within a
+ * note), per thread, direct-mapped by the low bits of the code point. */
+#define FOLD_CACHE 256
+static _Thread_local struct fold_memo {
+	int32_t cp;    /* 0: empty (code point 0 is ASCII and never cached) */
+	uint8_t len;
+	char out[16];
+} fold_memo[FOLD_CACHE];
+
+size_t norm_fold_other(int32_t cp, char *out)
+{
+	struct fold_memo *f;
+	if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF))
+		return norm_fold_cp(cp, out);
+	f = &fold_memo[(uint32_t)cp % FOLD_CACHE];
+	if (f->cp != cp) {
+		f->len = (uint8_t)fold_slow(cp, f->out);
+		f->cp = cp;
+	}
+	memcpy(out, f->out, f->len);
+	return f->len;
+}
+
 void norm_append(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t i = 0, l;
-	char tmp[20];
-	sb_grow(sb, n);
+	/* Invariant: room for the rest of s at a byte a byte, plus 16 and the NUL. ASCII keeps
+	 * it (a byte for a byte); before any other character it is checked again, since a fold
+	 * may write up to 16 bytes. */
+	if (!sb->buf || sb->len + n + 17 > sb->cap)
+		sb_grow(sb, n + 16);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
 		if (c < 0x80) {
-			sb_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			sb->buf[sb->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
-		int32_t cp = utf8_decode(s + i, n - i, &l);
-		sb_add(sb, tmp, norm_fold_cp(cp, tmp));
+		if (sb->len + (n - i) + 17 > sb->cap)
+			sb_grow(sb, n - i + 16);
+		cp = utf8_decode(s + i, n - i, &l);
+		sb->len += norm_fold_cp(cp, sb->buf + sb->len);
 		i += l;
 	}
+	sb->buf[sb->len] = 0;
+}
+
+static _Thread_local struct text_cache {
+	struct strbuf buf;
+	uint32_t *o2n;
+	uint8_t *start;
+	size_t cap;
+	unsigned long long serial;
+	const char *text;
+	size_t n;
+	struct norm_text view;
+} tc;
+
+static void text_cache_release(void *addr)
+{
+	struct text_cache *c = addr;
+	sb_release(&c->buf);
+	free(c->o2n);
+	free(c->start);
+	memset(c, 0, sizeof *c);
+}
+
+const struct norm_text *norm_text_fold(const char *text, size_t n, unsigned long long serial)
+{
+	size_t i = 0, l;
+	char *b;
+	if (serial && tc.serial == serial && tc.text == text && tc.n == n)
+		return &tc.view;
+	nm_thread_own(&tc, text_cache_release);
+	if (n + 1 > tc.cap) {
+		tc.cap = (n + 1) * 2;
+		tc.o2n = xrealloc(tc.o2n, tc.cap * sizeof *tc.o2n);
+		tc.start = xrealloc(tc.start, tc.cap);
+	}
+	sb_reset(&tc.buf);
+	/* room for the rest of the text at a byte a byte, plus 16 and the NUL (norm_append) */
+	sb_grow(&tc.buf, n + 16);
+	b = tc.buf.buf;
+	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+		size_t at = tc.buf.len;
+		int32_t cp;
+		if (c < 0x80) {
+			b[tc.buf.len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			tc.o2n[i] = (uint32_t)at;
+			tc.start[i] = 1;
+			i++;
+			continue;
+		}
+		if (at + (n - i) + 17 > tc.buf.cap) {
+			sb_grow(&tc.buf, n - i + 16);
+			b = tc.buf.buf;
+		}
+		cp = utf8_decode(text + i, n - i, &l);
+		tc.buf.len += norm_fold_cp(cp, b + at);
+		tc.o2n[i] = (uint32_t)at;
+		tc.start[i] = 1;
+		for (size_t j = 1; j < l; j++) {
+			tc.o2n[i + j] = (uint32_t)at;
+			tc.start[i + j] = 0;
+		}
+		i += l;
+	}
+	b[tc.buf.len] = 0;
+	tc.o2n[n] = (uint32_t)tc.buf.len;
+	tc.start[n] = 1;
+	tc.serial = serial;
+	tc.text = text;
+	tc.n = n;
+	tc.view.buf = tc.buf.buf;
+	tc.view.len = tc.buf.len;
+	tc.view.o2n = tc.o2n;
+	tc.view.start = tc.start;
+	tc.view.n = n;
+	return &tc.view;
 }
 
 const char *norm_key(struct strbuf *sb, const char *s, size_t n)

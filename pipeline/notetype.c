@@ -16,7 +16,9 @@
  *     every lexicon term is a tokenizer word, so terms arrive whole); between ASCII letters
  *     or digits it must be a word edge (ad is not in ready). Voice words (first / we /
  *     second) are matched in a second pass as plain substrings (我 inside 我觉得 counts);
- *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches);
+ *  3. patterns: each runs once over the folded text (at most MAX_PAT_HITS matches); one
+ *     whose matches all start with one of a few literals (relit.h) is compiled anchored and
+ *     tried only where they occur, which finds the same matches;
  *  4. topic tags (#name[话题]#, or the record's tag_list when the text has none): the whole
  *     name is looked up; a tag hit counts TAG_FACTOR of its weight unless the row is
  *     where=tag;
@@ -131,6 +133,7 @@ struct cue {
 struct pat {
 	pcre2_code *re;
 	uint32_t cue;
+	int jit;        /* compiled by the JIT: matched with pcre2_jit_match (no checks) */
 };
 
 struct notetype_model {
@@ -280,14 +283,23 @@ struct notetype_model *notetype_model_new(const struct lexset *ls,
 		c->next = UINT32_MAX;
 		c->row = r;
 		if (r->is_pattern) {
-			pcre2_code *re = lex_compile_pattern(r, PCRE2_MULTILINE);
+			pcre2_code *re;
+			relit_extract(r->term, &m->plit[m->npat]);
+			/* with prefix literals it runs anchored at each of their occurrences */
+			re = lex_compile_pattern(r, PCRE2_MULTILINE |
+							    (m->plit[m->npat].npre ? PCRE2_ANCHORED : 0));
 			if (!re) {
+				relit_release(&m->plit[m->npat]);
 				notetype_model_free(m);
 				return NULL;
 			}
 			m->pat[m->npat].re = re;
-			relit_extract(r->term, &m->plit[m->npat]);
 			m->pat[m->npat].cue = (uint32_t)m->ncue;
+			{
+				size_t jsz = 0;
+				m->pat[m->npat].jit =
+					pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jsz) == 0 && jsz > 0;
+			}
 			m->npat++;
 		} else {
 			add_term(m, (uint32_t)m->ncue);
@@ -340,10 +352,13 @@ struct scratch {
 	pcre2_match_data *md;
 	unsigned char *may; /* per pattern: its literals occur in the note */
 	size_t cap_may;
+	struct relit_found found; /* where the patterns' prefix literals occur */
 	uint32_t *wat;        /* per folded byte: its terms in walk[] (terms_at) */
 	size_t cap_wat;
 	struct walk_hit { uint32_t q, ci; } *walk; /* a term ending at folded byte q (0: end) */
 	size_t nwalk, cap_walk;
+	uint32_t *live;       /* cues with live hits, ascending (the score loops visit these) */
+	size_t nlive, cap_live;
 };
 
 static _Thread_local struct scratch S;
@@ -362,8 +377,10 @@ void notetype_thread_release(void)
 	sb_release(&S.key);
 	pcre2_match_data_free(S.md);
 	free(S.may);
+	relit_found_release(&S.found);
 	free(S.wat);
 	free(S.walk);
+	free(S.live);
 	memset(&S, 0, sizeof S);
 	free(cue_count);
 	free(cue_first);
@@ -396,29 +413,23 @@ static void scratch_reserve(size_t nlen, size_t olen)
 /* Fold the text; fill n2o / o2n / flag. */
 static void fold_text(const struct note *n)
 {
+	/* the note's folded text and offset map, shared with the other analysers (normalize.h) */
+	const struct norm_text *ft = norm_text_fold(n->text, n->len, n->serial);
 	size_t i = 0;
+	scratch_reserve(ft->len + 16, n->len);
 	sb_reset(&S.nt);
-	sb_grow(&S.nt, n->len + 16);
-	scratch_reserve(n->len * 2 + 16, n->len);
+	sb_add(&S.nt, ft->buf, ft->len);
+	memcpy(S.o2n, ft->o2n, (n->len + 1) * sizeof *S.o2n);
 	while (i < n->len) {
-		size_t l;
-		int32_t cp = utf8_decode(n->text + i, n->len - i, &l);
-		size_t at = S.nt.len, k;
-		const char *buf;
-		if (at + 16 >= S.nt.cap)
-			sb_grow(&S.nt, 16);
-		buf = S.nt.buf + at; /* folded in place */
-		k = norm_fold_cp(cp, S.nt.buf + at);
-		if (at + k + 2 > S.cap_n) /* rare: the text grew by more than the estimate */
-			scratch_reserve(at + k + 1, n->len);
-		for (size_t j = 0; j < l && i + j < n->len; j++)
-			S.o2n[i + j] = (uint32_t)at;
-		S.nt.len += k;
-		for (size_t j = 0; j < k; j++) {
-			S.n2o[at + j] = (uint32_t)i;
-			S.flag[at + j] = (((unsigned char)buf[j] & 0xC0) != 0x80) ? F_CHAR : 0;
+		size_t e = i + 1, a = ft->o2n[i], b;
+		while (e < n->len && !ft->start[e])
+			e++;
+		b = ft->o2n[e];
+		for (size_t q = a; q < b; q++) {
+			S.n2o[q] = (uint32_t)i;
+			S.flag[q] = (((unsigned char)ft->buf[q] & 0xC0) != 0x80) ? F_CHAR : 0;
 		}
-		i += l ? l : 1;
+		i = e;
 	}
 	S.nt.buf[S.nt.len] = 0;
 	S.o2n[n->len] = (uint32_t)S.nt.len;
@@ -513,8 +524,9 @@ static int chain_has(const struct notetype_model *m, uint32_t ci, int voice)
 }
 
 /* The terms starting at folded byte p, shortest first: S.walk[i], S.walk[i + 1], ... up to an
- * entry with q == 0, where i is the value returned. Both match_terms passes ask for the same
- * positions, so each is looked up once per note (S.wat, reset by walk_reset()). */
+ * entry with q == 0, where i is the value returned (0, the shared empty list, when there are
+ * none). Both match_terms passes ask for the same positions, so each is looked up once per
+ * note (S.wat, reset by walk_reset()). */
 static uint32_t terms_at(const struct notetype_model *m, size_t p)
 {
 	size_t len = S.nt.len, q = p + 1, done = p;
@@ -525,10 +537,13 @@ static uint32_t terms_at(const struct notetype_model *m, size_t p)
 
 	if (S.wat[p] != UINT32_MAX)
 		return S.wat[p];
-	/* no term starts with this character: one bitmap test instead of a lookup */
+	/* no term starts with this character: one bitmap test instead of a lookup, and the
+	 * shared empty list S.walk[0] */
 	cp = utf8_decode(S.nt.buf + p, len - p, &l);
-	if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63))))
-		q = len + 1; /* skip the walk */
+	if (cp < 0x30000 && !(m->first[cp >> 6] & (1ULL << (cp & 63)))) {
+		S.wat[p] = 0;
+		return 0;
+	}
 	while (q <= len && q - p <= MAX_TERM_BYTES) {
 		uint32_t v;
 		if (q < len && !(S.flag[q] & F_CHAR)) {
@@ -548,6 +563,10 @@ static uint32_t terms_at(const struct notetype_model *m, size_t p)
 			break;
 		q++;
 	}
+	if (first == S.nwalk) { /* none */
+		S.wat[p] = 0;
+		return 0;
+	}
 	NM_GROW(S.walk, S.cap_walk, S.nwalk + 1);
 	S.walk[S.nwalk].q = 0;
 	S.walk[S.nwalk++].ci = 0;
@@ -560,7 +579,10 @@ static void walk_reset(void)
 {
 	NM_GROW(S.wat, S.cap_wat, S.nt.len + 1);
 	memset(S.wat, 0xFF, (S.nt.len + 1) * sizeof *S.wat);
-	S.nwalk = 0;
+	NM_GROW(S.walk, S.cap_walk, 1);
+	S.walk[0].q = 0; /* the empty list of every position where no term starts */
+	S.walk[0].ci = 0;
+	S.nwalk = 1;
 }
 
 /* Longest match at each position. voice: only first / we / second cues, as plain
@@ -595,6 +617,15 @@ static void match_terms(const struct notetype_model *m, int voice)
 	}
 }
 
+/* Match pattern p on the folded text from byte start (the same result either way). */
+static int pat_match(const struct pat *p, PCRE2_SIZE start)
+{
+	if (p->jit)
+		return pcre2_jit_match(p->re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start, 0, S.md, NULL);
+	return pcre2_match(p->re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start, PCRE2_NO_UTF_CHECK, S.md,
+			   NULL);
+}
+
 static void match_patterns(const struct notetype_model *m)
 {
 	if (!S.md)
@@ -604,15 +635,34 @@ static void match_patterns(const struct notetype_model *m)
 		S.cap_may = m->npat;
 	}
 	if (m->npat)
-		relit_set_scan(&m->lits, S.nt.buf, S.nt.len, S.may);
+		relit_set_scan(&m->lits, S.nt.buf, S.nt.len, S.may, &S.found);
 	for (size_t i = 0; i < m->npat; i++) {
 		PCRE2_SIZE start = 0;
 		if (!S.may[i])
 			continue; /* a literal the pattern needs is absent */
+		if (m->plit[i].npre) {
+			/* anchored where a prefix literal starts: the leftmost match from start is
+			 * the first of these that matches */
+			size_t nocc, j = 0;
+			const uint32_t *occ = relit_found_at(&S.found, i, &nocc);
+			for (int k = 0; k < MAX_PAT_HITS && j < nocc; j++) {
+				PCRE2_SIZE *ov;
+				if (occ[j] < start)
+					continue;
+				if (pat_match(&m->pat[i], occ[j]) < 0)
+					continue;
+				ov = pcre2_get_ovector_pointer(S.md);
+				if (ov[1] > ov[0])
+					add_hit(m, m->pat[i].cue, ov[0], ov[1], 0, S.n2o[ov[0]],
+						S.n2o[ov[1]]);
+				start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+				k++;
+			}
+			continue;
+		}
 		for (int k = 0; k < MAX_PAT_HITS && start <= S.nt.len; k++) {
 			PCRE2_SIZE *ov;
-			int rc = pcre2_match(m->pat[i].re, (PCRE2_SPTR)S.nt.buf, S.nt.len, start,
-					     PCRE2_NO_UTF_CHECK, S.md, NULL);
+			int rc = pat_match(&m->pat[i], start);
 			if (rc < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(S.md);
@@ -1057,6 +1107,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 	first_hit = cue_first;
 	if (m->ncue)
 		memset(cnt, 0, m->ncue * sizeof *cnt);
+	S.nlive = 0;
 
 	for (size_t i = 0; i < S.nhit; i++) {
 		struct hit *h = &S.hit[i];
@@ -1086,16 +1137,27 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		default:
 			break;
 		}
-		if (!cnt[h->cue]++)
+		if (!cnt[h->cue]++) {
 			first_hit[h->cue] = (uint32_t)i;
+			NM_GROW(S.live, S.cap_live, S.nlive + 1);
+			S.live[S.nlive++] = h->cue;
+		}
+	}
+	/* ascending cue order, as a loop over every cue would visit them (sums of doubles
+	 * depend on their order) */
+	for (size_t i = 1; i < S.nlive; i++) {
+		uint32_t x = S.live[i];
+		size_t j = i;
+		for (; j > 0 && S.live[j - 1] > x; j--)
+			S.live[j] = S.live[j - 1];
+		S.live[j] = x;
 	}
 
-	for (size_t ci = 0; ci < m->ncue; ci++) {
+	for (size_t li = 0; li < S.nlive; li++) {
+		size_t ci = S.live[li];
 		const struct cue *c = &m->cue[ci];
 		const struct hit *h;
 		double w;
-		if (!cnt[ci])
-			continue;
 		h = &S.hit[first_hit[ci]];
 		w = cue_weight(c, h, cnt[ci]);
 		switch (c->kind) {
@@ -1193,12 +1255,13 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		return label;
 
 	/* evidence of the winner: cues, then structure */
-	for (size_t ci = 0; ci < m->ncue; ci++) {
+	for (size_t li = 0; li < S.nlive; li++) {
+		size_t ci = S.live[li];
 		const struct cue *c = &m->cue[ci];
 		const struct hit *h;
 		struct ev e;
 		int t = c->kind;
-		if (!cnt[ci] || t != label)
+		if (t != label)
 			continue;
 		h = &S.hit[first_hit[ci]];
 		memset(&e, 0, sizeof e);

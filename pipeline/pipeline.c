@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -50,6 +51,8 @@ struct pipeline_worker {
 	struct tokens toks;
 	struct strbuf text, add, tmp, line;
 	struct strbuf reread; /* sentiment_reread() */
+	cJSON *items;         /* ... its evidence array, built in place */
+	size_t cap_items;
 };
 
 struct pipeline *pipeline_new(const struct pipeline_opts *o)
@@ -140,6 +143,7 @@ void pipeline_worker_free(struct pipeline_worker *w)
 	sb_release(&w->tmp);
 	sb_release(&w->line);
 	sb_release(&w->reread);
+	free(w->items);
 	free(w);
 }
 
@@ -267,14 +271,25 @@ static void write_tokens(struct pipeline_worker *w)
 {
 	const struct pipeline_opts *o = &w->p->o;
 	struct strbuf *sb = &w->add;
+	size_t room = 2;
+	char *q;
 	add_key(sb, "tokens");
-	sb_addc(sb, '[');
+	/* as sb_add_json_str per token, with room made once for the whole array */
+	for (size_t i = 0; i < w->toks.n; i++)
+		room += (size_t)w->toks.v[i].len * 6 + 3;
+	sb_grow(sb, room);
+	q = sb->buf + sb->len;
+	*q++ = '[';
 	for (size_t i = 0; i < w->toks.n; i++) {
 		if (i)
-			sb_addc(sb, ',');
-		sb_add_json_str(sb, w->text.buf + w->toks.v[i].off, w->toks.v[i].len);
+			*q++ = ',';
+		*q++ = '"';
+		q = json_escape(q, w->text.buf + w->toks.v[i].off, w->toks.v[i].len);
+		*q++ = '"';
 	}
-	sb_addc(sb, ']');
+	*q++ = ']';
+	*q = 0;
+	sb->len = (size_t)(q - sb->buf);
 	if (o->types) {
 		add_key(sb, "token_types");
 		sb_addc(sb, '[');
@@ -431,12 +446,36 @@ static void tsv_from_json(struct strbuf *out, const char *json, const char *cons
 	cJSON_Delete(v);
 }
 
+/* Is s[0..n) a number as sb_add_json_num writes it: -?[0-9]+(.[0-9]+)? (short)? */
+static int plain_number(const char *s, size_t n)
+{
+	size_t i = 0, d = 0;
+	if (n >= 40)
+		return 0;
+	if (i < n && s[i] == '-')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	if (!d)
+		return 0;
+	if (i < n && s[i] == '.') {
+		i++;
+		d = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, d++;
+		if (!d)
+			return 0;
+	}
+	return i == n;
+}
+
 /* Read back the sentiment object sentiment_analyse just wrote at s[0..n) as sentiment_from_json
  * would, without parsing its evidence: sentiment_from_json reads only the score and the number
  * of evidence elements, so it is given {"score":<the same number text>,"evidence":[0,0,...]}
  * (one 0 per element: each element starts with {"term":, which cannot occur inside a JSON
- * string since its quotes would be escaped). Falls back to parsing the whole object when the
- * text does not have the expected shape. */
+ * string since its quotes would be escaped); when the score is a plain number that tree is
+ * built in place instead of parsed. Falls back to parsing the whole object when the text does
+ * not have the expected shape. */
 static void sentiment_reread(struct pipeline_worker *w, const char *s, size_t n,
 			     struct sentiment_result *sr)
 {
@@ -456,13 +495,48 @@ static void sentiment_reread(struct pipeline_worker *w, const char *s, size_t n,
 		cJSON_Delete(v);
 		return;
 	}
+	for (p = ev; (p = memmem(p, n - (size_t)(p - s), tk, sizeof tk - 1)); p += sizeof tk - 1)
+		k++;
+	if (plain_number(num, (size_t)(ev - num))) {
+		/* the tree cJSON would parse from that text, built in place: no parse, no
+		 * allocation once the worker's items are grown */
+		cJSON root, score, evidence;
+		char sname[] = "score", ename[] = "evidence";
+		char nb[64];
+		size_t nl = (size_t)(ev - num);
+		memset(&root, 0, sizeof root);
+		memset(&score, 0, sizeof score);
+		memset(&evidence, 0, sizeof evidence);
+		memcpy(nb, num, nl);
+		nb[nl] = 0;
+		root.type = cJSON_Object;
+		root.child = &score;
+		score.type = cJSON_Number;
+		score.string = sname;
+		score.valuedouble = strtod(nb, NULL); /* cJSON's own parse, in the C locale */
+		score.next = &evidence;
+		score.prev = &evidence;
+		evidence.type = cJSON_Array;
+		evidence.string = ename;
+		evidence.prev = &score;
+		NM_GROW(w->items, w->cap_items, k + 1);
+		memset(w->items, 0, k * sizeof *w->items);
+		for (size_t i = 0; i < k; i++) {
+			w->items[i].type = cJSON_Number;
+			w->items[i].next = i + 1 < k ? &w->items[i + 1] : NULL;
+			w->items[i].prev = i ? &w->items[i - 1] : &w->items[k - 1];
+		}
+		evidence.child = k ? w->items : NULL;
+		sentiment_from_json(&root, sr);
+		return;
+	}
 	sb_reset(&w->reread);
 	sb_addc(&w->reread, '{');
 	sb_add(&w->reread, sk, sizeof sk - 1);
 	sb_add(&w->reread, num, (size_t)(ev - num));
 	sb_add(&w->reread, ek, sizeof ek - 1);
-	for (p = ev; (p = memmem(p, n - (size_t)(p - s), tk, sizeof tk - 1)); p += sizeof tk - 1)
-		sb_adds(&w->reread, k++ ? ",0" : "0");
+	for (size_t i = 0; i < k; i++)
+		sb_adds(&w->reread, i ? ",0" : "0");
 	sb_adds(&w->reread, "]}");
 	v = cJSON_ParseWithLength(w->reread.buf, w->reread.len);
 	if (v)

@@ -10,6 +10,7 @@
  */
 #include "relit.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -230,12 +231,180 @@ static void extract(const char *b, const char *e, struct cand *out)
 	}
 }
 
+static void prefix(const char *b, const char *e, struct cand *out);
+static int zero_width(const char *b, const char *e);
+
+/* Is the item [p, ie) zero-width: ^, \b, a look-around, or a (?:...) group of such items? */
+static int zero_width_item(const char *p, const char *ie)
+{
+	if (*p == '^' && ie == p + 1)
+		return 1;
+	if (*p == '\\' && ie == p + 2 && p[1] == 'b')
+		return 1;
+	if (*p != '(' || ie - p < 4 || ie[-1] != ')' || p[1] != '?')
+		return 0;
+	if (p[2] == '=' || p[2] == '!' || (p[2] == '<' && (p[3] == '=' || p[3] == '!')))
+		return 1;
+	return p[2] == ':' && zero_width(p + 3, ie - 1);
+}
+
+/* Does every alternative of [b, e) consist of zero-width items only? */
+static int zero_width(const char *b, const char *e)
+{
+	const char *p = b;
+	while (p < e) {
+		const char *ie, *qe;
+		int optional;
+		if (*p == '|') {
+			p++;
+			continue;
+		}
+		ie = item_end(p);
+		if (ie > e || !zero_width_item(p, ie) || (ie < e && quantifier(ie, &qe, &optional)))
+			return 0;
+		p = ie;
+	}
+	return 1;
+}
+
+/* Add one literal of n bytes to c. */
+static void cand_add(struct cand *c, const char *s, size_t n)
+{
+	c->alt = xrealloc(c->alt, (c->nalt + 1) * sizeof *c->alt);
+	c->alt[c->nalt++] = lower_dup(s, n);
+	if (c->nalt == 1 || n < c->shortest)
+		c->shortest = n;
+}
+
+/* The characters of a class [p, ie) of plain characters and escaped punctuation as literals
+ * into c; 0 when the class is anything else (negated, ranges, \d, ...). */
+static int class_literals(const char *p, const char *ie, struct cand *c)
+{
+	const char *q = p + 1, *end = ie - 1;
+	if (ie - p < 3 || *end != ']' || *q == '^' || *q == ']')
+		return 0;
+	while (q < end) {
+		size_t l;
+		if (*q == '\\') {
+			if (q + 1 >= end || ((unsigned char)q[1] < 0x80 && isalnum((unsigned char)q[1])) ||
+			    (unsigned char)q[1] >= 0x80)
+				return 0;
+			q++;
+		} else if (*q == '-' || *q == '[') {
+			return 0;
+		}
+		l = char_len(q);
+		if (q + l > end)
+			return 0;
+		cand_add(c, q, l);
+		q += l;
+	}
+	return c->nalt > 0;
+}
+
+/* The prefix literals of one alternative [b, e) (no top-level '|' inside): skip zero-width
+ * items, then a run of literal characters, \d, a class of plain characters or a non-optional
+ * plain group gives them. */
+static void prefix_alt(const char *b, const char *e, struct cand *c)
+{
+	struct strbuf run = STRBUF_INIT;
+	const char *p = b, *ie, *qe = NULL;
+	int optional = 0, has_q;
+
+	memset(c, 0, sizeof *c);
+	for (;;) { /* zero-width items */
+		if (p >= e)
+			return;
+		ie = item_end(p);
+		if (ie > e || !zero_width_item(p, ie))
+			break;
+		if (ie < e && quantifier(ie, &qe, &optional))
+			return; /* a quantified assertion: too odd to reason about */
+		p = ie;
+	}
+	while (p < e && !is_meta(*p)) {
+		ie = item_end(p);
+		if (ie > e)
+			ie = e;
+		has_q = ie < e && quantifier(ie, &qe, &optional) && qe <= e;
+		if (has_q && optional)
+			break;
+		sb_add(&run, p, (size_t)(ie - p));
+		if (has_q)
+			break;
+		p = ie;
+	}
+	if (run.len) {
+		cand_add(c, run.buf, run.len);
+		sb_release(&run);
+		return;
+	}
+	sb_release(&run);
+	ie = item_end(p);
+	if (ie > e)
+		return;
+	has_q = ie < e && quantifier(ie, &qe, &optional) && qe <= e;
+	if (has_q && optional)
+		return;
+	if (*p == '\\' && ie == p + 2 && p[1] == 'd') { /* [0-9]: patterns are compiled without UCP */
+		for (char d = '0'; d <= '9'; d++)
+			cand_add(c, &d, 1);
+	} else if (*p == '[') {
+		if (!class_literals(p, ie, c))
+			cand_free(c);
+	} else if (*p == '(' && ie - p >= 2 && ie[-1] == ')' &&
+		   (p[1] != '?' || (ie - p >= 3 && p[2] == ':'))) {
+		prefix(p[1] == '?' ? p + 3 : p + 1, ie - 1, c);
+	}
+}
+
+/* The prefix literals of [b, e): the union of each top-level alternative's, or nothing when
+ * one alternative has none. */
+static void prefix(const char *b, const char *e, struct cand *out)
+{
+	const char *p = b, *start = b;
+	memset(out, 0, sizeof *out);
+	for (;;) {
+		if (p == e || *p == '|') {
+			struct cand c;
+			prefix_alt(start, p, &c);
+			if (!c.nalt) {
+				cand_free(&c);
+				cand_free(out);
+				return;
+			}
+			out->alt = xrealloc(out->alt, (out->nalt + c.nalt) * sizeof *out->alt);
+			memcpy(out->alt + out->nalt, c.alt, c.nalt * sizeof *c.alt);
+			out->nalt += c.nalt;
+			free(c.alt);
+			if (p == e)
+				return;
+			start = ++p;
+			continue;
+		}
+		p = item_end(p);
+		if (p > e)
+			p = e;
+	}
+}
+
 void relit_extract(const char *pat, struct relit *r)
 {
 	struct cand c;
 	extract(pat, pat + strlen(pat), &c);
 	r->alt = c.alt;
 	r->nalt = c.nalt;
+	prefix(pat, pat + strlen(pat), &c);
+	for (size_t i = 0; i < c.nalt; i++) {
+		size_t l, n = strlen(c.alt[i]);
+		int32_t cp = utf8_decode(c.alt[i], n, &l);
+		if (cp < 0 || cp >= 0x30000 || l > n) {
+			cand_free(&c); /* never filtered by the set: no prefix either */
+			break;
+		}
+	}
+	r->pre = c.alt;
+	r->npre = c.nalt;
 }
 
 void relit_release(struct relit *r)
@@ -243,6 +412,9 @@ void relit_release(struct relit *r)
 	for (size_t i = 0; i < r->nalt; i++)
 		free(r->alt[i]);
 	free(r->alt);
+	for (size_t i = 0; i < r->npre; i++)
+		free(r->pre[i]);
+	free(r->pre);
 	memset(r, 0, sizeof *r);
 }
 
@@ -267,31 +439,58 @@ static int ent_cmp(const void *a, const void *b, void *first)
 
 void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
 {
-	size_t k = 0, l;
+	size_t k = 0, l, ngrp = 0;
 	memset(set, 0, sizeof *set);
 	set->npat = n;
 	set->always = xcalloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++) {
-		set->nent += pats[i].nalt;
+		set->nent += pats[i].nalt + pats[i].npre;
 		set->always[i] = pats[i].nalt == 0;
 	}
 	set->ent = xcalloc(set->nent ? set->nent : 1, sizeof *set->ent);
 	set->first = xcalloc(set->nent ? set->nent : 1, sizeof *set->first);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < pats[i].nalt; j++) {
 			set->ent[k].s = pats[i].alt[j];
 			set->ent[k].len = strlen(pats[i].alt[j]);
 			set->ent[k].pat = i;
 			k++;
 		}
+		for (size_t j = 0; j < pats[i].npre; j++) {
+			set->ent[k].s = pats[i].pre[j];
+			set->ent[k].len = strlen(pats[i].pre[j]);
+			set->ent[k].pat = i;
+			set->ent[k].pre = 1;
+			k++;
+		}
+	}
 	qsort_r(set->ent, set->nent, sizeof *set->ent, ent_cmp, NULL);
+	set->grp = xcalloc(set->nent + 1, sizeof *set->grp);
 	for (k = 0; k < set->nent; k++) {
-		int32_t cp = utf8_decode(set->ent[k].s, set->ent[k].len, &l);
+		struct relit_ent *e = &set->ent[k];
+		int32_t cp = utf8_decode(e->s, e->len, &l);
+		size_t rest = e->len > l ? e->len - l : 0;
+		static const unsigned char ones[4] = { 0xFF, 0xFF, 0xFF, 0xFF };
+		e->lf = l;
+		e->w4 = e->m4 = 0;
+		memcpy(&e->w4, e->s + l, rest < 4 ? rest : 4);
+		memcpy(&e->m4, ones, rest < 4 ? rest : 4);
 		set->first[k] = cp;
-		if (cp >= 0 && cp < 0x30000)
+		if (cp >= 0 && cp < 0x30000) {
+			if (!(set->bitmap[cp >> 6] & (1ULL << (cp & 63))))
+				set->grp[ngrp++] = (uint32_t)k; /* entries are sorted by cp */
 			set->bitmap[cp >> 6] |= 1ULL << (cp & 63);
-		else
+		} else if (!set->ent[k].pre) { /* prefix literals are all below U+30000 */
 			set->always[set->ent[k].pat] = 1; /* rare: never filtered */
+		}
+	}
+	/* entries of code points >= U+30000 sort last: the last group ends where they start */
+	for (k = 0; k < set->nent && (set->first[k] < 0 || set->first[k] < 0x30000); k++)
+		;
+	set->grp[ngrp] = (uint32_t)k;
+	for (size_t w = 0, r = 0; w < NM_ARRAY_LEN(set->bitmap); w++) {
+		set->rank[w] = (uint32_t)r;
+		r += (size_t)__builtin_popcountll(set->bitmap[w]);
 	}
 }
 
@@ -300,41 +499,120 @@ void relit_set_release(struct relit_set *set)
 	free(set->always);
 	free(set->ent);
 	free(set->first);
+	free(set->grp);
 	memset(set, 0, sizeof *set);
 }
 
-void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may)
+void relit_found_release(struct relit_found *f)
+{
+	free(f->occ);
+	free(f->pos);
+	free(f->start);
+	memset(f, 0, sizeof *f);
+}
+
+/* Group f->occ by pattern into f->pos / f->start (a counting sort: text order is kept). */
+static void found_group(const struct relit_set *set, struct relit_found *f)
+{
+	size_t sum = 0;
+	NM_GROW(f->start, f->cap_start, set->npat + 2);
+	NM_GROW(f->pos, f->cap_pos, f->nocc + 1);
+	memset(f->start, 0, (set->npat + 2) * sizeof *f->start);
+	for (size_t i = 0; i < f->nocc; i++)
+		f->start[f->occ[i].pat + 2]++;
+	for (size_t i = 2; i < set->npat + 2; i++) {
+		sum += f->start[i];
+		f->start[i] = sum;
+	}
+	/* start[i + 1] is now where pattern i's positions begin; filling advances it to where
+	 * they end, which is start[i + 1] of the result */
+	for (size_t i = 0; i < f->nocc; i++)
+		f->pos[f->start[f->occ[i].pat + 1]++] = f->occ[i].pos;
+}
+
+/* Set bits of x (portable builds have no popcnt instruction: __builtin_popcountll would be a
+ * library call). */
+static inline size_t ones(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Do the l bytes at a and b agree? (l is small: the rest of a literal) */
+static inline int same_bytes(const char *a, const char *b, size_t l)
+{
+	for (size_t j = 0; j < l; j++)
+		if (a[j] != b[j])
+			return 0;
+	return 1;
+}
+
+/* Entry e occurs at i: its pattern may match, or a prefix position to record. */
+static inline void found_one(const struct relit_ent *e, size_t i, unsigned char *may,
+			     struct relit_found *found)
+{
+	if (!e->pre) {
+		may[e->pat] = 1;
+	} else if (found) {
+		NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
+		found->occ[found->nocc].pos = (uint32_t)i;
+		found->occ[found->nocc++].pat = (uint32_t)e->pat;
+	}
+}
+
+void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may,
+		    struct relit_found *found)
 {
 	size_t i = 0, l;
 	memcpy(may, set->always, set->npat);
+	if (found)
+		found->nocc = 0;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
-		int32_t cp;
-		size_t lo, hi;
-		if (c < 0x80) {
-			cp = c;
-			l = 1;
-		} else {
-			cp = utf8_decode(text + i, n - i, &l);
-		}
-		if (cp >= 0x30000 || !(set->bitmap[cp >> 6] & (1ULL << (cp & 63)))) {
+		int32_t cp = utf8_decode(text + i, n - i, &l);
+		uint64_t word, bit;
+		size_t lo, hi, skip;
+		if (cp >= 0x30000) {
 			i += l;
 			continue;
 		}
-		lo = 0;
-		hi = set->nent;
-		while (lo < hi) { /* first entry with this code point */
-			size_t mid = (lo + hi) / 2;
-			if (set->first[mid] < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
+		word = set->bitmap[cp >> 6];
+		bit = 1ULL << (cp & 63);
+		if (!(word & bit)) {
+			i += l;
+			continue;
 		}
-		for (; lo < set->nent && set->first[lo] == cp; lo++) {
+		lo = set->rank[cp >> 6] + ones(word & (bit - 1));
+		hi = set->grp[lo + 1];
+		lo = set->grp[lo];
+		/* every entry here starts with the l bytes at i (unless they are an invalid byte
+		 * read as U+FFFD): compare the rest */
+		skip = cp < 0x80 || l > 1 ? l : 0;
+		if (skip && n - i - l >= 4) {
+			/* the 4 bytes after the character against each entry's, in one test */
+			uint32_t x;
+			memcpy(&x, text + i + l, 4);
+			for (; lo < hi; lo++) {
+				const struct relit_ent *e = &set->ent[lo];
+				if (e->len > n - i || (!e->pre && may[e->pat]) || (x & e->m4) != e->w4 ||
+				    (e->len > l + 4 &&
+				     !same_bytes(text + i + l + 4, e->s + l + 4, e->len - l - 4)))
+					continue;
+				found_one(e, i, may, found);
+			}
+			i += l;
+			continue;
+		}
+		for (; lo < hi; lo++) {
 			const struct relit_ent *e = &set->ent[lo];
-			if (!may[e->pat] && e->len <= n - i && !memcmp(text + i, e->s, e->len))
-				may[e->pat] = 1;
+			if (e->len > n - i || (!e->pre && may[e->pat]) ||
+			    !same_bytes(text + i + skip, e->s + skip, e->len - skip))
+				continue;
+			found_one(e, i, may, found);
 		}
 		i += l;
 	}
+	if (found)
+		found_group(set, found);
 }

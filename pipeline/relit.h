@@ -12,6 +12,11 @@
  * The filter is sound: when relit_extract() finds nothing certain it keeps no literals and
  * relit_may_match() always says yes. Literals are lower-cased (ASCII), for caseless patterns
  * run on text folded by normalize.h.
+ *
+ * relit_extract() also finds the pattern's prefix literals when it has them: literals one of
+ * which every match starts with ((由|获).{1,16}赞助 starts with 由 or 获; zero-width look-behind,
+ * \b and ^ before them are skipped). Such a pattern needs to be tried only where one of them
+ * occurs, anchored there: relit_set_scan() reports those positions.
  */
 #ifndef NM_RELIT_H
 #define NM_RELIT_H
@@ -22,10 +27,13 @@
 struct relit {
 	char **alt;  /* the text must contain one of these (none: no filter) */
 	size_t nalt;
+	char **pre;  /* every match starts with one of these (none: unknown) */
+	size_t npre;
 };
 
-/* Find the required literals of pattern (NUL-terminated PCRE2 syntax) into r (filled with
- * no literals when none are certain). */
+/* Find the required and the prefix literals of pattern (NUL-terminated PCRE2 syntax) into r
+ * (each filled with no literals when none are certain). Prefix literals all start with a code
+ * point below U+30000. */
 void relit_extract(const char *pattern, struct relit *r);
 void relit_release(struct relit *r);
 
@@ -33,7 +41,8 @@ void relit_release(struct relit *r);
 int relit_may_match(const struct relit *r, const char *text, size_t n);
 
 /* Many patterns' literals, found in one pass over a text. Entries are indexed by their first
- * character: a text character that starts no literal costs one bitmap test. */
+ * character: a text character that starts no literal costs one bitmap test, one that does
+ * finds its entries by the bitmap's rank (no search). */
 struct relit_set {
 	size_t npat;
 	unsigned char *always;  /* per pattern: 1 when it has no literals */
@@ -41,17 +50,47 @@ struct relit_set {
 		const char *s;  /* borrowed from the relit */
 		size_t len;
 		size_t pat;
+		int pre;        /* a prefix literal (else a required one) */
+		uint32_t w4, m4; /* up to 4 bytes after the first character, and their mask */
+		size_t lf;      /* bytes of the first character */
 	} *ent;                 /* sorted by first code point */
 	size_t nent;
 	int32_t *first;         /* first code point of each entry */
 	uint64_t bitmap[0x30000 / 64]; /* code points that start some literal */
+	uint32_t rank[0x30000 / 64];   /* set bits of bitmap before each word */
+	uint32_t *grp;          /* k-th code point of the bitmap: entries grp[k] .. grp[k + 1] */
 };
 
 /* Build the set from pats[0..n) (borrowed: they must outlive the set). */
 void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n);
 void relit_set_release(struct relit_set *set);
 
-/* Set may[i] to 1 for every pattern i that may match text[0..n) (folded), else 0. */
-void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may);
+/* Where the prefix literals of a set's patterns occur in one text (caller-owned scratch,
+ * reused from text to text; zero-initialised before first use). */
+struct relit_found {
+	struct relit_occ { uint32_t pos, pat; } *occ; /* in text order */
+	size_t nocc, cap_occ;
+	uint32_t *pos;    /* positions grouped by pattern, ascending within each */
+	size_t cap_pos;
+	size_t *start;    /* pattern i's positions: pos[start[i] .. start[i + 1]) */
+	size_t cap_start;
+};
+
+void relit_found_release(struct relit_found *f);
+
+/* Set may[i] to 1 for every pattern i that may match text[0..n) (folded), else 0. When found
+ * is not NULL, also record where each pattern's prefix literals occur (a position may be
+ * recorded twice when two prefix literals of one pattern start there). */
+void relit_set_scan(const struct relit_set *set, const char *text, size_t n, unsigned char *may,
+		    struct relit_found *found);
+
+/* The positions (ascending) in the last scanned text where a prefix literal of pattern pat
+ * starts; their number in *count. */
+static inline const uint32_t *relit_found_at(const struct relit_found *f, size_t pat,
+					     size_t *count)
+{
+	*count = f->start[pat + 1] - f->start[pat];
+	return f->pos + f->start[pat];
+}
 
 #endif

@@ -405,6 +405,7 @@ struct scratch {
 	size_t title_len;
 	int han;             /* the note has Han text: -1 not yet known */
 	uint8_t tone_seen;   /* tone marks counted so far, a bit each */
+	const struct norm_text *ft; /* the note's folded text (match_han slices it) */
 };
 
 static _Thread_local struct scratch sc;
@@ -516,7 +517,24 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		      uint32_t end, uint32_t *pos)
 {
 	size_t nch = 0;
+	const struct norm_text *ft = sc.ft;
 	sb_reset(&sc.nb);
+	if (end <= ft->n && ft->start[off] && ft->start[end]) {
+		/* the run's slice of the note's folded text: the same bytes as folding here */
+		sb_add(&sc.nb, ft->buf + ft->o2n[off], ft->o2n[end] - ft->o2n[off]);
+		for (uint32_t p = off; p < end; p++) {
+			if (!ft->start[p])
+				continue;
+			if (nch + 2 > sc.capch || !sc.opos) {
+				NM_GROW(sc.cpos, sc.capch, nch + 2);
+				sc.opos = xrealloc(sc.opos, sc.capch * sizeof *sc.opos);
+			}
+			sc.cpos[nch] = ft->o2n[p] - ft->o2n[off];
+			sc.opos[nch] = p;
+			nch++;
+		}
+		goto matched_fold;
+	}
 	sb_grow(&sc.nb, (size_t)(end - off) * 16); /* at most a character a byte, 16 bytes each */
 	for (uint32_t p = off; p < end;) {
 		size_t l = 0;
@@ -533,6 +551,7 @@ static void match_han(const struct sentiment_model *m, const char *text, uint32_
 		nch++;
 		p += (uint32_t)l;
 	}
+matched_fold:
 	sc.nb.buf[sc.nb.len] = 0;
 	if (!nch)
 		return;
@@ -1136,6 +1155,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	sc.title_len = n->title_len;
 	sc.han = -1;
 	sc.tone_seen = 0;
+	sc.ft = norm_text_fold(n->text, n->len, n->serial);
 	sc.nu = sc.nc = 0;
 	new_clause();
 	for (size_t i = 0; i < n->ntok;) {

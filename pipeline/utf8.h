@@ -54,8 +54,27 @@ static inline size_t utf8_valid_len(const char *str, size_t n)
 
 
 /* Decode the code point at s; on invalid input return U+FFFD and set *len to 1.
- * n must be > 0. */
-int32_t utf8_decode(const char *s, size_t n, size_t *len);
+ * n must be > 0. Inline: every analyser decodes the note character by character. */
+static inline int32_t utf8_decode(const char *str, size_t n, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t l;
+	if (n && s[0] < 0x80) { /* ASCII: the common case of Latin text and markup */
+		*len = 1;
+		return s[0];
+	}
+	l = utf8_valid_len(str, n);
+	*len = l ? l : 1;
+	switch (l) {
+	case 1: return s[0];
+	case 2: return ((int32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	case 3: return ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	case 4:
+		return ((int32_t)(s[0] & 0x07) << 18) | ((int32_t)(s[1] & 0x3F) << 12) |
+		       ((int32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	default: return 0xFFFD;
+	}
+}
 
 /* Encode cp into out (4 bytes room); return the number of bytes written. */
 size_t utf8_encode(int32_t cp, char *out);

@@ -133,11 +133,6 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	nm_grow((void **)&sb->buf, &sb->cap, need, 1);
 }
 
-void sb_adds(struct strbuf *sb, const char *s)
-{
-	sb_add(sb, s, strlen(s));
-}
-
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
@@ -157,57 +152,31 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+/* Make room for extra more bytes and the NUL (inline test; sb_grow only when full). */
+static inline void sb_room(struct strbuf *sb, size_t extra)
+{
+	if (!sb->buf || sb->len + extra + 1 > sb->cap)
+		sb_grow(sb, extra);
+}
+
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t i = 0;
-	sb_grow(sb, 2);
+	/* room for a chunk at the worst case of 6 output bytes per input byte plus the quotes,
+	 * written straight into the buffer */
+	sb_room(sb, (n > 4096 ? 4096 : n) * 6 + 2);
 	sb->buf[sb->len++] = '"';
 	while (i < n) {
-		/* room for a chunk at the worst case of 6 output bytes per input byte, written
-		 * straight into the buffer */
 		size_t end = n - i > 4096 ? i + 4096 : n;
-		char *o;
-		sb_grow(sb, (end - i) * 6 + 2);
-		o = sb->buf + sb->len;
-		while (i < end) {
-			unsigned char c = (unsigned char)s[i];
-			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-				*o++ = (char)c;
-				i++;
-			} else if (c < 0x80) {
-				*o++ = '\\';
-				switch (c) {
-				case '"': *o++ = '"'; break;
-				case '\\': *o++ = '\\'; break;
-				case '\n': *o++ = 'n'; break;
-				case '\r': *o++ = 'r'; break;
-				case '\t': *o++ = 't'; break;
-				default:
-					*o++ = 'u';
-					*o++ = '0';
-					*o++ = '0';
-					*o++ = hex[c >> 4];
-					*o++ = hex[c & 15];
-					break;
-				}
-				i++;
-			} else {
-				size_t l = utf8_valid_len(s + i, n - i);
-				if (l) {
-					memcpy(o, s + i, l);
-					o += l;
-					i += l;
-				} else {
-					memcpy(o, "\xEF\xBF\xBD", 3);
-					o += 3;
-					i++;
-				}
-			}
-		}
-		sb->len = (size_t)(o - sb->buf);
+		/* end a chunk before a character it would cut (it is read whole in the next) */
+		for (int k = 0; k < 3 && end < n && end > i + 1 &&
+				((unsigned char)s[end] & 0xC0) == 0x80; k++)
+			end--;
+		sb_room(sb, (end - i) * 6 + 1);
+		sb->len = (size_t)(json_escape(sb->buf + sb->len, s + i, end - i) - sb->buf);
+		i = end;
 	}
-	sb_grow(sb, 1);
+	sb_room(sb, 1);
 	sb->buf[sb->len++] = '"';
 	sb->buf[sb->len] = 0;
 }

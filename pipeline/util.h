@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #if defined(__GNUC__)
 #define NM_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define NM_NORETURN __attribute__((noreturn))
@@ -36,7 +38,9 @@ char *xstrndup(const char *s, size_t n);
 
 /* Grow *p (an array of elem-size items, capacity *cap) so it holds at least need items. */
 void nm_grow(void **p, size_t *cap, size_t need, size_t elem);
-#define NM_GROW(p, cap, need) nm_grow((void **)&(p), &(cap), (need), sizeof(*(p)))
+/* The capacity test is inline (hot loops grow per item); need is evaluated twice. */
+#define NM_GROW(p, cap, need) \
+	((need) <= (cap) ? (void)0 : nm_grow((void **)&(p), &(cap), (need), sizeof(*(p))))
 
 /* Print "notemine: <message>" on stderr; return -1. */
 int error(const char *fmt, ...) NM_PRINTF(1, 2);
@@ -57,7 +61,6 @@ void sb_init(struct strbuf *sb, size_t hint);
 void sb_release(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
-void sb_adds(struct strbuf *sb, const char *s);
 
 /* Append n bytes / one byte. Inline: they run for every token and character of the output;
  * only a full buffer takes the call to sb_grow(). */
@@ -77,10 +80,64 @@ static inline void sb_addc(struct strbuf *sb, char c)
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = 0;
 }
+/* Append a NUL-terminated string (inline, so a literal's length is known when compiling). */
+static inline void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
 void sb_addf(struct strbuf *sb, const char *fmt, ...) NM_PRINTF(2, 3);
 /* Append a JSON string literal (with quotes) for UTF-8 bytes s[0..n); invalid UTF-8 is
  * written as U+FFFD so the output is always valid JSON. */
 void sb_add_json_str(struct strbuf *sb, const char *s, size_t n);
+
+/* The body of sb_add_json_str (no quotes): the JSON escape of s[0..n) written at o, which must
+ * have room for 6 * n bytes; returns the end. Inline, for callers that write many short
+ * strings after making room once (a note's tokens). */
+static inline char *json_escape(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			*o++ = (char)c;
+			i++;
+		} else if (c < 0x80) {
+			*o++ = '\\';
+			switch (c) {
+			case '"': *o++ = '"'; break;
+			case '\\': *o++ = '\\'; break;
+			case '\n': *o++ = 'n'; break;
+			case '\r': *o++ = 'r'; break;
+			case '\t': *o++ = 't'; break;
+			default:
+				*o++ = 'u';
+				*o++ = '0';
+				*o++ = '0';
+				*o++ = hex[c >> 4];
+				*o++ = hex[c & 15];
+				break;
+			}
+			i++;
+		} else {
+			size_t l = utf8_valid_len(s + i, n - i);
+			if (l) {
+				for (size_t k = 0; k < l; k++)
+					o[k] = s[i + k];
+				o += l;
+				i += l;
+			} else {
+				o[0] = (char)0xEF; /* U+FFFD */
+				o[1] = (char)0xBF;
+				o[2] = (char)0xBD;
+				o += 3;
+				i++;
+			}
+		}
+	}
+	return o;
+}
+
 /* Append a number the way JSON wants it: shortest form with at most 4 decimals, no -0. */
 void sb_add_json_num(struct strbuf *sb, double v);
 
