@@ -536,25 +536,48 @@ static int json_truncated(const char *text, size_t len, long *maxdepth)
 	return in_str || depth > 0;
 }
 
+/* The first byte of text[0..len) below 0x20 other than tab, LF and CR (NUL included), or
+ * NULL. Eight bytes at a time: a word with no byte below 0x20 is skipped whole. */
+static const char *first_control(const char *text, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, text + i, 8);
+		/* some byte < 0x20 (exact for bytes < 0x80; bytes >= 0x80 never match) */
+		if (((x - ones * 0x20) & ~x & highs) == 0)
+			continue;
+		for (size_t k = i; k < i + 8; k++) {
+			unsigned char c = (unsigned char)text[k];
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				return text + k;
+		}
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return text + i;
+	}
+	return NULL;
+}
+
 int record_parse_json(const char *text, size_t len, struct cJSON **objp, char *msg, size_t msgsz)
 {
-	const char *nul = memchr(text, 0, len), *end = NULL;
+	const char *ctl = first_control(text, len), *end = NULL;
 	cJSON *obj;
 	*objp = NULL;
-	if (nul) {
-		snprintf(msg, msgsz, "NUL byte at byte %zu", (size_t)(nul - text) + 1);
-		return REC_BAD;
-	}
 	/* cJSON skips any byte <= 0x20 as white space and takes raw control characters inside
 	 * strings; JSON allows neither (RFC 8259), and the line is passed through as it is, so
 	 * such a record would come out as invalid JSON. */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-			snprintf(msg, msgsz, "invalid JSON: control character 0x%02X at byte %zu", c,
-				 i + 1);
-			return REC_BAD;
-		}
+	if (ctl && !*ctl) {
+		snprintf(msg, msgsz, "NUL byte at byte %zu", (size_t)(ctl - text) + 1);
+		return REC_BAD;
+	}
+	if (ctl) {
+		snprintf(msg, msgsz, "invalid JSON: control character 0x%02X at byte %zu",
+			 (unsigned char)*ctl, (size_t)(ctl - text) + 1);
+		return REC_BAD;
 	}
 	/* return_parse_end, not cJSON_GetErrorPtr(): the global is not thread-safe */
 	obj = cJSON_ParseWithLengthOpts(text, len, &end, 0);
