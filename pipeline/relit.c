@@ -199,16 +199,17 @@ static void extract_alt(const char *b, const char *e, struct cand *best)
 	sb_release(&run);
 }
 
-/* The literals of [b, e): with top-level alternatives, the union of each one's best
- * candidate, or nothing when one alternative has none. */
-static void extract(const char *b, const char *e, struct cand *out)
+/* The union over the top-level alternatives of [b, e) of what alt() finds in each, or nothing
+ * when one alternative has none. */
+static void union_alts(const char *b, const char *e, struct cand *out,
+		       void (*alt)(const char *, const char *, struct cand *))
 {
 	const char *p = b, *start = b;
 	memset(out, 0, sizeof *out);
 	for (;;) {
 		if (p == e || *p == '|') {
 			struct cand c;
-			extract_alt(start, p, &c);
+			alt(start, p, &c);
 			if (!c.nalt) {
 				cand_free(&c);
 				cand_free(out);
@@ -229,6 +230,13 @@ static void extract(const char *b, const char *e, struct cand *out)
 		if (p > e)
 			p = e;
 	}
+}
+
+/* The literals of [b, e): with top-level alternatives, the union of each one's best
+ * candidate, or nothing when one alternative has none. */
+static void extract(const char *b, const char *e, struct cand *out)
+{
+	union_alts(b, e, out, extract_alt);
 }
 
 static void prefix(const char *b, const char *e, struct cand *out);
@@ -362,30 +370,7 @@ static void prefix_alt(const char *b, const char *e, struct cand *c)
  * one alternative has none. */
 static void prefix(const char *b, const char *e, struct cand *out)
 {
-	const char *p = b, *start = b;
-	memset(out, 0, sizeof *out);
-	for (;;) {
-		if (p == e || *p == '|') {
-			struct cand c;
-			prefix_alt(start, p, &c);
-			if (!c.nalt) {
-				cand_free(&c);
-				cand_free(out);
-				return;
-			}
-			out->alt = xrealloc(out->alt, (out->nalt + c.nalt) * sizeof *out->alt);
-			memcpy(out->alt + out->nalt, c.alt, c.nalt * sizeof *c.alt);
-			out->nalt += c.nalt;
-			free(c.alt);
-			if (p == e)
-				return;
-			start = ++p;
-			continue;
-		}
-		p = item_end(p);
-		if (p > e)
-			p = e;
-	}
+	union_alts(b, e, out, prefix_alt);
 }
 
 void relit_extract(const char *pat, struct relit *r)
