@@ -68,7 +68,7 @@ notemine: $(CLI_OBJ) $(B)/libnotemine.a build/flags.stamp
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_LDFLAGS) -o $@.$$$$.tmp $(CLI_OBJ) $(B)/libnotemine.a $(LIBS) && mv -f $@.$$$$.tmp $@
 
-$(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libnotemine.a $(HDR) | $(B)
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libnotemine.a $(HDR) | $(B)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@.$$$$.tmp $< $(B)/libnotemine.a $(ALL_LDFLAGS) $(LIBS) && \
 		mv -f $@.$$$$.tmp $@

@@ -22,37 +22,7 @@
 #include "token.h"
 #include "util.h"
 
-static struct sentiment_model *sm;
-static struct strbuf out = STRBUF_INIT;
-static struct sentiment_result res;
-
-static int setup(void)
-{
-	if (fixture_setup() < 0)
-		return -1;
-	sm = sentiment_model_new(&ls, NULL);
-	return sm ? 0 : -1;
-}
-
-/* Score of s; the JSON value is left in out and the result in res. */
-static double score(const char *s)
-{
-	struct note n;
-	fixture_note(&n, NULL, s);
-	sb_reset(&out);
-	sentiment_analyse(sm, &n, -1, &out, &res);
-	return res.score;
-}
-
-/* True when the evidence JSON of the last score() holds the text w. */
-static int evidence_has(const char *w)
-{
-	return out.buf && strstr(out.buf, w) != NULL;
-}
-
-#define POS(s, name) ok(score(s) > 0, "%s: '%s' > 0 (%g)", name, s, score(s))
-#define NEG(s, name) ok(score(s) < 0, "%s: '%s' < 0 (%g)", name, s, score(s))
-#define ZERO(s, name) ok(score(s) == 0, "%s: '%s' == 0 (%g)", name, s, score(s))
+#include "sentiment-fixture.h"
 
 static void test_letter_emoticons(void)
 {

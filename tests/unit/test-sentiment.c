@@ -25,42 +25,12 @@
 #include "token.h"
 #include "util.h"
 
-static struct sentiment_model *sm;
-static struct strbuf out = STRBUF_INIT;
-
-static int setup(void)
-{
-	if (fixture_setup() < 0)
-		return -1;
-	sm = sentiment_model_new(&ls, NULL);
-	return sm ? 0 : -1;
-}
+#include "sentiment-fixture.h"
 
 static void make_note(struct note *n, const char *s)
 {
 	fixture_note(n, NULL, s);
 }
-
-/* Score of s with model m; the JSON value is left in out. */
-static double score_with(const struct sentiment_model *m, const char *s)
-{
-	struct note n;
-	struct sentiment_result r;
-	make_note(&n, s);
-	sb_reset(&out);
-	sentiment_analyse(m, &n, -1, &out, &r);
-	return r.score;
-}
-
-static double score(const char *s)
-{
-	return score_with(sm, s);
-}
-
-#define POS(s, name) ok(score(s) > 0, "%s: '%s' > 0 (%g)", name, s, score(s))
-#define NEG(s, name) ok(score(s) < 0, "%s: '%s' < 0 (%g)", name, s, score(s))
-#define ZERO(s, name) ok(score(s) == 0, "%s: '%s' == 0 (%g)", name, s, score(s))
-#define MORE(a, b, name) ok(score(a) > score(b), "%s: '%s' > '%s'", name, a, b)
 
 static void test_lexicon_words(void)
 {
