@@ -127,6 +127,10 @@ static void test_contrast(void)
 	NEG("The food was okay but the service was terrible.", "en but");
 	POS("It was expensive but totally worth it.", "en but, positive end");
 	POS("Although the line was long, the tacos were great.", "en although");
+	POS("我很满意，就是发货慢", "zh mild reservation: 就是 makes what follows a minor point");
+	NEG("我很满意，但是发货慢", "zh 但是 is a full contrast: what follows decides");
+	POS("味道很好，不过有点贵", "zh mild reservation: 不过");
+	NEG("不过太难吃了", "zh a mild marker still lets a complaint alone count");
 }
 
 static void test_questions(void)
