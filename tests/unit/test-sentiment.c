@@ -131,6 +131,8 @@ static void test_contrast(void)
 	NEG("我很满意，但是发货慢", "zh 但是 is a full contrast: what follows decides");
 	POS("味道很好，不过有点贵", "zh mild reservation: 不过");
 	NEG("不过太难吃了", "zh a mild marker still lets a complaint alone count");
+	POS("挺好，只可惜没有英文字幕", "zh 只可惜 introduces a minor point");
+	NEG("可惜，太难吃了", "zh 可惜 alone stays a regret");
 }
 
 static void test_questions(void)
@@ -141,6 +143,9 @@ static void test_questions(void)
 	POS("谁不爱这家的蛋挞", "zh rhetorical negation 谁不爱");
 	NEG("我不爱这家的蛋挞", "zh plain negation 不爱");
 	POS("Who wouldn't love a free upgrade?", "en rhetorical 'who wouldn't'");
+	POS("这家的蛋糕不要太好吃哦", "zh 不要太 + praise is emphasis, not negation");
+	NEG("不太好吃", "zh 不太 stays a negator");
+	NEG("不要买", "zh 不要 alone stays a warning");
 }
 
 static void test_emphasis(void)
