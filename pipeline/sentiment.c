@@ -47,6 +47,8 @@
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
  *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
+ *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
+ *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -110,6 +112,7 @@
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
+#define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -1624,12 +1627,37 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
+/* A Chinese word followed by a softener (贵了点, 慢了些, 小了一点, 少点儿) is said
+ * mildly: its weight x SOFTENER_FACTOR. The softener is read from the text right after the
+ * word, so lexicon phrases that hold it (贵了点) are left as they are. */
+static const char *const softeners[] = { "了一点", "了一些", "了点", "了些", "一点点", "点儿" };
+
+static void soften_after(const struct note *n)
+{
+	const double f = SOFTENER_FACTOR;
+	for (size_t j = 0; j < sc.nk; j++) {
+		struct contrib *k = &sc.k[j];
+		size_t end = k->off + k->len;
+		if (k->seg < 0 || k->weak || k->w == 0)
+			continue;
+		for (size_t s = 0; s < sizeof softeners / sizeof *softeners; s++) {
+			size_t l = strlen(softeners[s]);
+			if (end + l <= n->len && !memcmp(n->text + end, softeners[s], l)) {
+				k->w *= f;
+				rule_add(k, "softener:%s x%g", softeners[s], f);
+				break;
+			}
+		}
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
 	double pos, neg;
 	build_units(m, n);
 	score_units(m, n, category);
+	soften_after(n);
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;

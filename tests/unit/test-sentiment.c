@@ -109,6 +109,10 @@ static void test_degree(void)
 {
 	MORE("超实惠", "实惠", "zh 超 amplifies");
 	MORE("好吃", "有点好吃", "zh 有点 softens");
+	MORE("做工粗糙了点", "做工粗糙", "zh a softener after the word (了点) makes it mild");
+	NEG("做工粗糙了点", "zh a softened complaint stays a complaint");
+	ok(score("做工粗糙了") == score("做工粗糙"), "zh 了 alone is no softener");
+	POS("很满意，就是做工粗糙了点", "zh praise with a softened minor point");
 	ok(score("非常差") < score("差"), "zh degree makes negatives more negative");
 	MORE("very good", "good", "en very amplifies");
 	MORE("good", "slightly good", "en slightly softens");
