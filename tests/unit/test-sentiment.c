@@ -102,6 +102,9 @@ static void test_negation(void)
 	NEG("没有餐具", "bare negation: a review's missing item");
 	NEG("不用尝了不好吃", "negation does not reach across a sentence-final 了");
 	NEG("没有想象中的好", "comparison with expectations");
+	POS("不像别家那么难吃", "zh 不像 is a comparison: unlike a bad thing is praise");
+	NEG("看着不像正品", "zh 不像 + good thing is a doubt");
+	NEG("别的版本比这个好", "zh another thing better than this one is a complaint");
 	ZERO("知道了", "no negator, no evidence");
 }
 
