@@ -47,6 +47,8 @@
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
  *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
+ *  A Chinese negated comparison reaches its word over any distance in the clause when
+ *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
@@ -1305,6 +1307,27 @@ static int en_pdeg_mild(const struct sentiment_model *m, const char *w, const st
 	return (unsigned char)w[0] < 0x80 && next->raw != 4 && fabs(m->e[next->entry].w) < 1;
 }
 
+/* A Chinese negated comparison (没有介绍的那么好, 不像说的这么好用, 没有评论和想象中的好):
+ * 那么 / 这么 / 那样 / 这样, or 中的, right before the word carries the clause's negator
+ * to it over any distance. d is the index of the last degree word, u the word. */
+static int cmp_degree(const struct note *n, int d, const struct unit *u)
+{
+	static const char *const w[] = { "那么", "这么", "那样", "这样" };
+	const struct unit *du;
+	if ((unsigned char)n->text[u->off] >= 0x80 && u->off >= 6 &&
+	    !memcmp(n->text + u->off - 6, "中的", 6))
+		return 1;
+	if (d < 0)
+		return 0;
+	du = &sc.u[d];
+	if (du->pend != u->pos || du->clause != u->clause || du->len != 6)
+		return 0;
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!memcmp(n->text + du->off, w[i], 6))
+			return 1;
+	return 0;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1488,7 +1511,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k->w *= degf;
 				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
 			}
-			if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
+			if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg) ||
+					      cmp_degree(n, deg_unit, u)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];

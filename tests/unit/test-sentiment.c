@@ -88,6 +88,10 @@ static void test_negation(void)
 	NEG("不是很满意", "zh negation before degree");
 	MORE("不是很好", "很不好", "zh 不是很好 milder than 很不好");
 	NEG("没有想象中好", "zh negation over 4 characters");
+	NEG("根本没有介绍的那么好用", "zh negated comparison: 那么 carries the negator past the window");
+	NEG("没有评论和想象中的好", "zh negated comparison: 中的 carries the negator too");
+	POS("说明书写得那么好", "zh 那么 without a negator is a degree word");
+	POS("没有味道，但是老师讲得那么好", "zh the negator stays in its clause");
 	POS("好吃，不贵", "zh negation stays in its clause");
 	POS("不是不好", "zh double negation");
 	NEG("如果没买不建议买", "zh a distant negator does not flip a self-negated term");
