@@ -80,6 +80,8 @@ static void test_lexicon_words(void)
 	ZERO("好像要下雨", "stop word 好像 hides 好");
 	ZERO("别人都去了", "stop word 别人 hides 别");
 	ZERO("快递到了", "stop word 快递 hides 快");
+	POS("心情不好的时候看这本书，很不错", "zh a mood as the time of an action is no verdict");
+	NEG("心情不好，这本书也很无聊", "zh the mood alone still counts");
 }
 
 static void test_negation(void)
