@@ -47,6 +47,8 @@
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
  *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
+ *  不是 in a question closed by 吗 / 么 / 嘛 is rhetorical and keeps the sign of its word
+ *  ("这不是吊胃口吗？" is a complaint).
  *  A Chinese negated comparison reaches its word over any distance in the clause when
  *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
@@ -1328,6 +1330,19 @@ static int cmp_degree(const struct note *n, int d, const struct unit *u)
 	return 0;
 }
 
+/* 不是 in a question closed by 吗 / 么 / 嘛 asks for agreement ("这不是吊胃口吗？"): it
+ * affirms, it does not negate (but 不是说…吗 recalls a promise that was not kept). */
+static int rhet_not(const struct note *n, const struct unit *u)
+{
+	const struct clause *c = &sc.c[u->clause];
+	if (u->len != 6 || memcmp(n->text + u->off, "不是", 6))
+		return 0;
+	const char *e = n->text + c->last_end - 3;
+	if (c->last_end < u->off + 9 || !memcmp(n->text + u->off + 6, "说", 3))
+		return 0; /* 不是说很好用吗: what was promised is missing */
+	return !memcmp(e, "吗", 3) || !memcmp(e, "么", 3) || !memcmp(e, "嘛", 3);
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1376,6 +1391,15 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		switch (e->role) {
 		case R_CMP:
 		case R_NEG:
+			if (rhet_not(n, u)) {
+				/* 这不是吊胃口吗？: the question affirms what 不是 denies */
+				rneg_unit = (int)i;
+				negf = 1;
+				neg_unit = (int)i;
+				neg_used = 0;
+				neg_end = u->pend;
+				break;
+			}
 			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
 				neg2_unit = neg_unit;
 				negf *= e->w;
