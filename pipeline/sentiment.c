@@ -1335,8 +1335,8 @@ static int cmp_degree(const struct note *n, int d, const struct unit *u)
 static int rhet_not(const struct note *n, const struct unit *u)
 {
 	const struct clause *c = &sc.c[u->clause];
-	if (u->len != 6 || memcmp(n->text + u->off, "不是", 6))
-		return 0;
+	if (u->len != 6 || memcmp(n->text + u->off, "不是", 6) || c->rhet)
+		return 0; /* 难道不是…吗 is the opener's: it flips the clause */
 	const char *e = n->text + c->last_end - 3;
 	if (c->last_end < u->off + 9 || !memcmp(n->text + u->off + 6, "说", 3))
 		return 0; /* 不是说很好用吗: what was promised is missing */

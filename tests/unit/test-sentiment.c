@@ -159,6 +159,7 @@ static void test_questions(void)
 	NEG("这不是吊胃口吗？", "zh 不是…吗 is rhetorical: it affirms the complaint");
 	POS("这个价格不是问题", "zh 不是 outside a 吗 question still negates");
 	NEG("不是说很好用吗", "zh 不是说…吗 recalls a promise not kept");
+	NEG("难道不是随便糊弄人吗", "zh with 难道 the opener alone decides");
 	POS("这家的蛋糕不要太好吃哦", "zh 不要太 + praise is emphasis, not negation");
 	NEG("不太好吃", "zh 不太 stays a negator");
 	NEG("不要买", "zh 不要 alone stays a warning");
