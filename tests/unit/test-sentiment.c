@@ -137,6 +137,9 @@ static void test_contrast(void)
 	NEG("虽然包装好看，可是味道一言难尽", "zh concession, negative end");
 	POS("本来以为会踩雷，没想到这么好吃", "zh expectation turned around");
 	NEG("本来很期待，结果大失所望", "zh expectation let down");
+	POS("本以为很难吃，结果很好吃", "zh 本以为 denies what was expected");
+	NEG("原以为会很好看，结果一般", "zh 原以为 + praise, then a let-down");
+	NEG("还以为是原装的", "zh 还以为 alone: the thing is not what was expected");
 	NEG("The food was okay but the service was terrible.", "en but");
 	POS("It was expensive but totally worth it.", "en but, positive end");
 	POS("Although the line was long, the tacos were great.", "en although");
