@@ -127,6 +127,8 @@ static void test_degree(void)
 	MORE("good", "slightly good", "en slightly softens");
 	NEG("好贵", "好 before a polar word is a degree word");
 	POS("好", "好 alone is positive");
+	NEG("严重影响使用", "zh 严重 alone is a complaint");
+	POS("严重推荐", "zh 严重 before a polar word is a degree word, not a complaint");
 }
 
 static void test_contrast(void)
