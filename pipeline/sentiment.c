@@ -47,6 +47,12 @@
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
  *  A merchant's reply appended to a review (role reply: 宾馆反馈, 掌柜回复) ends the note.
+ *  不是 in a question closed by 吗 / 么 / 嘛 is rhetorical and keeps the sign of its word
+ *  ("这不是吊胃口吗？" is a complaint).
+ *  A Chinese negated comparison reaches its word over any distance in the clause when
+ *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
+ *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
+ *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -118,6 +124,7 @@
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
+#define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -1521,6 +1528,40 @@ static int en_modal_comparative(const struct note *n, const struct unit *g,
 	       (l == 4 && !memcmp(w, "been", 4));
 }
 
+/* A Chinese negated comparison (没有介绍的那么好, 不像说的这么好用, 没有评论和想象中的好):
+ * 那么 / 这么 / 那样 / 这样, or 中的, right before the word carries the clause's negator
+ * to it over any distance. d is the index of the last degree word, u the word. */
+static int cmp_degree(const struct note *n, int d, const struct unit *u)
+{
+	static const char *const w[] = { "那么", "这么", "那样", "这样" };
+	const struct unit *du;
+	if ((unsigned char)n->text[u->off] >= 0x80 && u->off >= 6 &&
+	    !memcmp(n->text + u->off - 6, "中的", 6))
+		return 1;
+	if (d < 0)
+		return 0;
+	du = &sc.u[d];
+	if (du->pend != u->pos || du->clause != u->clause || du->len != 6)
+		return 0;
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!memcmp(n->text + du->off, w[i], 6))
+			return 1;
+	return 0;
+}
+
+/* 不是 in a question closed by 吗 / 么 / 嘛 asks for agreement ("这不是吊胃口吗？"): it
+ * affirms, it does not negate (but 不是说…吗 recalls a promise that was not kept). */
+static int rhet_not(const struct note *n, const struct unit *u)
+{
+	const struct clause *c = &sc.c[u->clause];
+	if (u->len != 6 || memcmp(n->text + u->off, "不是", 6) || c->rhet)
+		return 0; /* 难道不是…吗 is the opener's: it flips the clause */
+	const char *e = n->text + c->last_end - 3;
+	if (c->last_end < u->off + 9 || !memcmp(n->text + u->off + 6, "说", 3))
+		return 0; /* 不是说很好用吗: what was promised is missing */
+	return !memcmp(e, "吗", 3) || !memcmp(e, "么", 3) || !memcmp(e, "嘛", 3);
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1570,6 +1611,15 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		switch (e->role) {
 		case R_CMP:
 		case R_NEG:
+			if (rhet_not(n, u)) {
+				/* 这不是吊胃口吗？: the question affirms what 不是 denies */
+				rneg_unit = (int)i;
+				negf = 1;
+				neg_unit = (int)i;
+				neg_used = 0;
+				neg_end = u->pend;
+				break;
+			}
 			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
 				neg2_unit = neg_unit;
 				negf *= e->w;
@@ -1721,7 +1771,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				neg_used = 1;
 				neg_unit = -1;
 				negf = 1;
-			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg)) &&
+			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg) ||
+						     cmp_degree(n, deg_unit, u)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
@@ -1865,12 +1916,37 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	}
 }
 
+/* A Chinese word followed by a softener (贵了点, 慢了些, 小了一点, 少点儿) is said
+ * mildly: its weight x SOFTENER_FACTOR. The softener is read from the text right after the
+ * word, so lexicon phrases that hold it (贵了点) are left as they are. */
+static const char *const softeners[] = { "了一点", "了一些", "了点", "了些", "一点点", "点儿" };
+
+static void soften_after(const struct note *n)
+{
+	const double f = SOFTENER_FACTOR;
+	for (size_t j = 0; j < sc.nk; j++) {
+		struct contrib *k = &sc.k[j];
+		size_t end = k->off + k->len;
+		if (k->seg < 0 || k->weak || k->w == 0)
+			continue;
+		for (size_t s = 0; s < sizeof softeners / sizeof *softeners; s++) {
+			size_t l = strlen(softeners[s]);
+			if (end + l <= n->len && !memcmp(n->text + end, softeners[s], l)) {
+				k->w *= f;
+				rule_add(k, "softener:%s x%g", softeners[s], f);
+				break;
+			}
+		}
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
 	double pos, neg;
 	build_units(m, n);
 	score_units(m, n, category);
+	soften_after(n);
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;

@@ -50,6 +50,8 @@ static void test_lexicon_words(void)
 	ZERO("好像要下雨", "stop word 好像 hides 好");
 	ZERO("别人都去了", "stop word 别人 hides 别");
 	ZERO("快递到了", "stop word 快递 hides 快");
+	POS("心情不好的时候看这本书，很不错", "zh a mood as the time of an action is no verdict");
+	NEG("心情不好，这本书也很无聊", "zh the mood alone still counts");
 }
 
 static void test_negation(void)
@@ -58,6 +60,10 @@ static void test_negation(void)
 	NEG("不是很满意", "zh negation before degree");
 	MORE("不是很好", "很不好", "zh 不是很好 milder than 很不好");
 	NEG("没有想象中好", "zh negation over 4 characters");
+	NEG("根本没有介绍的那么好用", "zh negated comparison: 那么 carries the negator past the window");
+	NEG("没有评论和想象中的好", "zh negated comparison: 中的 carries the negator too");
+	POS("说明书写得那么好", "zh 那么 without a negator is a degree word");
+	POS("没有味道，但是老师讲得那么好", "zh the negator stays in its clause");
 	POS("好吃，不贵", "zh negation stays in its clause");
 	POS("不是不好", "zh double negation");
 	NEG("如果没买不建议买", "zh a distant negator does not flip a self-negated term");
@@ -72,6 +78,9 @@ static void test_negation(void)
 	NEG("没有餐具", "bare negation: a review's missing item");
 	NEG("不用尝了不好吃", "negation does not reach across a sentence-final 了");
 	NEG("没有想象中的好", "comparison with expectations");
+	POS("不像别家那么难吃", "zh 不像 is a comparison: unlike a bad thing is praise");
+	NEG("看着不像正品", "zh 不像 + good thing is a doubt");
+	NEG("别的版本比这个好", "zh another thing better than this one is a complaint");
 	ZERO("知道了", "no negator, no evidence");
 }
 
@@ -79,11 +88,17 @@ static void test_degree(void)
 {
 	MORE("超实惠", "实惠", "zh 超 amplifies");
 	MORE("好吃", "有点好吃", "zh 有点 softens");
+	MORE("做工粗糙了点", "做工粗糙", "zh a softener after the word (了点) makes it mild");
+	NEG("做工粗糙了点", "zh a softened complaint stays a complaint");
+	ok(score("做工粗糙了") == score("做工粗糙"), "zh 了 alone is no softener");
+	POS("很满意，就是做工粗糙了点", "zh praise with a softened minor point");
 	ok(score("非常差") < score("差"), "zh degree makes negatives more negative");
 	MORE("very good", "good", "en very amplifies");
 	MORE("good", "slightly good", "en slightly softens");
 	NEG("好贵", "好 before a polar word is a degree word");
 	POS("好", "好 alone is positive");
+	NEG("严重影响使用", "zh 严重 alone is a complaint");
+	POS("严重推荐", "zh 严重 before a polar word is a degree word, not a complaint");
 }
 
 static void test_contrast(void)
@@ -94,9 +109,18 @@ static void test_contrast(void)
 	NEG("虽然包装好看，可是味道一言难尽", "zh concession, negative end");
 	POS("本来以为会踩雷，没想到这么好吃", "zh expectation turned around");
 	NEG("本来很期待，结果大失所望", "zh expectation let down");
+	POS("本以为很难吃，结果很好吃", "zh 本以为 denies what was expected");
+	NEG("原以为会很好看，结果一般", "zh 原以为 + praise, then a let-down");
+	NEG("还以为是原装的", "zh 还以为 alone: the thing is not what was expected");
 	NEG("The food was okay but the service was terrible.", "en but");
 	POS("It was expensive but totally worth it.", "en but, positive end");
 	POS("Although the line was long, the tacos were great.", "en although");
+	POS("我很满意，就是发货慢", "zh mild reservation: 就是 makes what follows a minor point");
+	NEG("我很满意，但是发货慢", "zh 但是 is a full contrast: what follows decides");
+	POS("味道很好，不过有点贵", "zh mild reservation: 不过");
+	NEG("不过太难吃了", "zh a mild marker still lets a complaint alone count");
+	POS("挺好，只可惜没有英文字幕", "zh 只可惜 introduces a minor point");
+	NEG("可惜，太难吃了", "zh 可惜 alone stays a regret");
 }
 
 static void test_questions(void)
@@ -107,6 +131,13 @@ static void test_questions(void)
 	POS("谁不爱这家的蛋挞", "zh rhetorical negation 谁不爱");
 	NEG("我不爱这家的蛋挞", "zh plain negation 不爱");
 	POS("Who wouldn't love a free upgrade?", "en rhetorical 'who wouldn't'");
+	NEG("这不是吊胃口吗？", "zh 不是…吗 is rhetorical: it affirms the complaint");
+	POS("这个价格不是问题", "zh 不是 outside a 吗 question still negates");
+	NEG("不是说很好用吗", "zh 不是说…吗 recalls a promise not kept");
+	NEG("难道不是随便糊弄人吗", "zh with 难道 the opener alone decides");
+	POS("这家的蛋糕不要太好吃哦", "zh 不要太 + praise is emphasis, not negation");
+	NEG("不太好吃", "zh 不太 stays a negator");
+	NEG("不要买", "zh 不要 alone stays a warning");
 }
 
 static void test_emphasis(void)
