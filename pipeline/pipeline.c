@@ -90,7 +90,8 @@ struct pipeline *pipeline_new(const struct pipeline_opts *o)
 		if (!(p->sent = sentiment_model_new(&p->lex, p->cats)))
 			goto fail;
 	}
-	if (o->stages & STAGE_CLASSIFY)
+	/* score reads the note type too (resonance): from an earlier classify when present */
+	if (o->stages & (STAGE_CLASSIFY | STAGE_SCORE))
 		if (!(p->nt = notetype_model_new(&p->lex, p->cats)))
 			goto fail;
 	if (o->stages & STAGE_SCORE) {
@@ -544,6 +545,20 @@ static void sentiment_reread(struct pipeline_worker *w, const char *s, size_t n,
 	cJSON_Delete(v);
 }
 
+/* The note type for the score stage of a process that did not classify: the label an
+ * earlier classify wrote (so `classify | score` equals `run`), else classified here. */
+static int note_type_of(const struct pipeline *p, const struct note *n, int category,
+			const struct sentiment_result *sr, const cJSON *obj)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "note_type");
+	const cJSON *l = cJSON_GetObjectItemCaseSensitive(t, "label");
+	if (cJSON_IsString(l) && l->valuestring)
+		for (int i = 0; i < NT_NTYPES; i++)
+			if (!strcmp(l->valuestring, note_type_name[i]))
+				return i;
+	return notetype_classify(p->nt, n, category, sr, NULL);
+}
+
 void pipeline_process(struct pipeline_worker *w, const struct record *rec, struct strbuf *out,
 		      struct strbuf *explain)
 {
@@ -555,7 +570,7 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 	struct sentiment_result sr;
 	struct category_match cm = { -1, 0 };
 	size_t mark[8] = { 0 };
-	int have_sr = 0;
+	int have_sr = 0, type = -1;
 
 	memset(&n, 0, sizeof n);
 	memset(&sr, 0, sizeof sr);
@@ -588,15 +603,21 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 		}
 		add_key(&w->add, "note_type");
 		mark[1] = w->add.len;
-		notetype_classify(p->nt, &n, cm.id, &sr, &w->add);
+		type = notetype_classify(p->nt, &n, cm.id, &sr, &w->add);
 		mark[2] = w->add.len;
 	}
 	if (stages & STAGE_SCORE) {
 		if (!have_sr) {
 			const cJSON *s = cJSON_GetObjectItemCaseSensitive(obj, "sentiment");
-			if (!s || sentiment_from_json(s, &sr) < 0)
-				sentiment_analyse(p->sent, &n, cm.id, NULL, &sr);
+			if (!s || sentiment_from_json(s, &sr) < 0) {
+				/* read back as `run` does, so that `score` alone scores as `run` */
+				sb_reset(&w->tmp);
+				sentiment_analyse(p->sent, &n, cm.id, &w->tmp, &sr);
+				sentiment_reread(w, w->tmp.buf, w->tmp.len, &sr);
+			}
 		}
+		if (type < 0)
+			type = note_type_of(p, &n, cm.id, &sr, obj);
 		add_key(&w->add, "engagement");
 		sb_adds(&w->add, "{\"liked\":");
 		add_count(&w->add, obj, "liked_count");
@@ -610,7 +631,7 @@ void pipeline_process(struct pipeline_worker *w, const struct record *rec, struc
 		mark[3] = w->add.len;
 		add_key(&w->add, "resonance");
 		mark[4] = w->add.len;
-		resonance_score(p->res, &n, &sr, &w->add, NULL, explain);
+		resonance_score(p->res, &n, &sr, type, &w->add, NULL, explain);
 		mark[5] = w->add.len;
 		add_key(&w->add, "sips");
 		mark[6] = w->add.len;

@@ -25,7 +25,8 @@
  *     of DISTINCT tokens (a repeated token counts once: twenty pasted copies have the body of
  *     one). Hard-sell lowers the whole score, as the taxonomy says marketing loses resonance.
  *     reach = (1 + RP.pub * (1 - exp(-public / K_public))) * exp(-RP.priv * min(private,
- *     RP.priv_cap)): a note strangers can use reaches more readers than a diary entry.
+ *     RP.priv_cap)) * (RP.planting for a planting note): a note strangers can use reaches
+ *     more readers than a diary entry, and a recommendation (种草) is what readers save.
  *  6. score = 100 * raw^RP.gamma, a monotone display curve that spreads real notes over the
  *     0-100 range (it changes no ranking).
  */
@@ -39,6 +40,7 @@
 #include <pcre2.h>
 
 #include "cue.h"
+#include "notetype.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -80,6 +82,7 @@ static RES_CONST struct res_params {
 	double video_pics;      /* pictures a video note counts as */
 	double pub;             /* reach: public matter multiplies by up to 1 + pub */
 	double priv, priv_cap;  /* reach: the score times exp(-priv * min(private, priv_cap)) */
+	double planting;        /* reach: a planting note (note_type 种草) times this */
 } RP = {
 	.k = { 4, 6, 4, 4, 3, 3, 2, 0 }, /* private: no K, a capped linear penalty (priv) */
 	.w = { 0.10, 0.45, 0.10, 0.05, 0.30 },
@@ -101,6 +104,7 @@ static RES_CONST struct res_params {
 	.video_pics = 3,
 	.pub = 0.5,
 	.priv = 0.2, .priv_cap = 8,
+	.planting = 1.2,
 };
 
 static int validate(const struct lex_row *r, struct strbuf *err)
@@ -539,11 +543,12 @@ static void credit(struct res_scan *s, int part, double count, double w, double 
 }
 
 void resonance_score(const struct resonance_model *m, const struct note *n,
-		     const struct sentiment_result *sent, struct strbuf *out,
+		     const struct sentiment_result *sent, int note_type, struct strbuf *out,
 		     struct resonance_result *res, struct strbuf *explain)
 {
 	static _Thread_local struct res_scan s;
 	double part[5], damp = 1, body, sum = 0, wsum = 0, raw, score, penalty, reach, pub, priv;
+	double planting;
 	double intensity = sent ? sent->intensity : 0;
 
 	memset(&s, 0, sizeof s);
@@ -586,7 +591,8 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 	 * author's private life lowers it (docs/scoring.md) */
 	pub = 1 + RP.pub * sat(s.x[P_PUBLIC] * damp, RP.k[P_PUBLIC]);
 	priv = exp(-RP.priv * cap(s.x[P_PRIVATE] * damp, RP.priv_cap));
-	reach = pub * priv;
+	planting = note_type == NT_PLANTING ? RP.planting : 1;
+	reach = pub * priv * planting;
 	raw = cap(sum / wsum * body * exp(-s.x[P_HARDSELL] * RP.hs_score) * reach, 1);
 	score = 100 * pow(raw, RP.gamma);
 
@@ -637,6 +643,9 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 					sb_addc(out, ',');
 				sb_add_json_str(out, b, l + 1);
 			}
+		if (planting != 1)
+			sb_adds(out, s.ev[P_PUBLIC].n + s.ev[P_PRIVATE].n ? ",\"+type:planting\""
+									  : "\"+type:planting\"");
 		sb_adds(out, "]}}");
 	}
 	if (explain) {
@@ -657,8 +666,8 @@ void resonance_score(const struct resonance_model *m, const struct note *n,
 			sb_addc(explain, '\n');
 		}
 		sb_addf(explain, "  %-12s %.2f = public x%.2f (raw %.2f, K %.1f) x private x%.2f "
-				 "(raw %.2f):", "reach", reach, pub, s.x[P_PUBLIC], RP.k[P_PUBLIC], priv,
-			s.x[P_PRIVATE]);
+				 "(raw %.2f) x note type x%.2f:", "reach", reach, pub, s.x[P_PUBLIC],
+			RP.k[P_PUBLIC], priv, s.x[P_PRIVATE], planting);
 		for (int p = P_PUBLIC; p <= P_PRIVATE; p++)
 			for (int i = 0; i < s.ev[p].n; i++)
 				sb_addf(explain, " %c%s", p == P_PUBLIC ? '+' : '-', s.ev[p].item[i]);

@@ -42,11 +42,12 @@ struct resonance_result {
 struct resonance_model *resonance_model_new(const struct lexset *ls);
 void resonance_model_free(struct resonance_model *m);
 
-/* Score n (sent: the note's sentiment, may be NULL). Appends the JSON value to out when not
- * NULL; fills res when not NULL. When explain is not NULL, a human-readable breakdown is
- * appended to it. Thread-safe. */
+/* Score n (sent: the note's sentiment, may be NULL; note_type: its enum note_type label from
+ * notetype.h, or -1 when unknown). Appends the JSON value to out when not NULL; fills res when
+ * not NULL. When explain is not NULL, a human-readable breakdown is appended to it.
+ * Thread-safe. */
 void resonance_score(const struct resonance_model *m, const struct note *n,
-		     const struct sentiment_result *sent, struct strbuf *out,
+		     const struct sentiment_result *sent, int note_type, struct strbuf *out,
 		     struct resonance_result *res, struct strbuf *explain);
 
 #endif

@@ -27,6 +27,10 @@ for f in corpora/sample-notes.jsonl corpora/sample-notes.json corpora/sample-not
 	$nm tokenize "$f" | $nm classify | $nm score > "$t/piped" || fail "pipe on $f"
 	$nm run "$f" > "$t/run" || fail "run on $f"
 	cmp -s "$t/piped" "$t/run" || fail "pipe and run differ on $f"
+	# score alone (sentiment and note type worked out inside it) scores as run does
+	$nm score --format tsv "$f" > "$t/score-alone" || fail "score on $f"
+	$nm run --format tsv "$f" | cut -f1,7- > "$t/run-score"
+	cut -f1,3- "$t/score-alone" | cmp -s - "$t/run-score" || fail "score alone and run score differently on $f"
 	n=$(lines "$t/run")
 	[ "$n" -ge 1 ] || fail "no output for $f"
 done

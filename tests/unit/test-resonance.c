@@ -17,6 +17,7 @@
 #include "cue.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "notetype.h"
 #include "resonance.h"
 #include "segdict.h"
 #include "sips.h"
@@ -45,17 +46,24 @@ static void make_note(struct note *n, const char *title, const char *desc)
 	fixture_note(n, title, desc);
 }
 
-/* Score desc; fills res and returns the parsed JSON value (caller frees). */
-static cJSON *score(const char *title, const char *desc, struct resonance_result *res)
+/* Score desc as a note of type type (enum note_type, -1: unknown); fills res and returns the
+ * parsed JSON value (caller frees). */
+static cJSON *score_typed(const char *title, const char *desc, int type,
+			  struct resonance_result *res)
 {
 	struct note n;
 	struct strbuf out = STRBUF_INIT;
 	cJSON *v;
 	make_note(&n, title, desc);
-	resonance_score(rm, &n, NULL, &out, res, NULL);
+	resonance_score(rm, &n, NULL, type, &out, res, NULL);
 	v = cJSON_Parse(out.buf);
 	sb_release(&out);
 	return v;
+}
+
+static cJSON *score(const char *title, const char *desc, struct resonance_result *res)
+{
+	return score_typed(title, desc, -1, res);
 }
 
 static double num(const cJSON *o, const char *k)
@@ -210,7 +218,7 @@ static cJSON *score_rec(const char *desc, const char *rec, struct resonance_resu
 	cJSON *r = cJSON_Parse(rec), *v;
 	make_note(&n, NULL, desc);
 	n.rec = r;
-	resonance_score(rm, &n, NULL, &out, res, NULL);
+	resonance_score(rm, &n, NULL, -1, &out, res, NULL);
 	v = cJSON_Parse(out.buf);
 	sb_release(&out);
 	cJSON_Delete(r);
@@ -268,6 +276,28 @@ static void test_reach(void)
 	cJSON_Delete(vd);
 	cJSON_Delete(ve);
 	sb_release(&t);
+}
+
+/* A planting note (a recommendation readers can act on) reaches further: x RP.planting,
+ * shown in the reach evidence; every other type, and an unknown one, counts as written. */
+static void test_note_type(void)
+{
+	static const char rec[] = "这家店的拿铁12刀，环境安静，适合看书，周末人比较多，推荐大家去试试。";
+	struct resonance_result u, e, p, s;
+	cJSON *vu = score_typed(NULL, rec, -1, &u), *ve = score_typed(NULL, rec, NT_EXPERIENCE, &e);
+	cJSON *vp = score_typed(NULL, rec, NT_PLANTING, &p), *vs = score_typed(NULL, rec, NT_SPONSORED, &s);
+	ok(p.score > e.score, "note type: planting %.1f > experience %.1f", p.score, e.score);
+	ok(e.score == u.score && s.score == u.score, "note type: only planting changes the score");
+	ok(p.score <= 100, "note type: the score stays within 0-100");
+	ok(has_str(reach(vp), "+type:planting"), "note type: the planting factor is evidence");
+	ok(!has_str(reach(ve), "+type:planting") && !has_str(reach(vu), "+type:planting"),
+	   "note type: no planting evidence for other types");
+	for (int i = 0; i < 5; i++)
+		ok(p.part[i] == e.part[i], "note type: part %d is the same (the factor is on the score)", i);
+	cJSON_Delete(vu);
+	cJSON_Delete(ve);
+	cJSON_Delete(vp);
+	cJSON_Delete(vs);
 }
 
 static void test_pictures(void)
@@ -425,7 +455,7 @@ static void test_explain(void)
 	struct note n;
 	struct strbuf ex = STRBUF_INIT;
 	make_note(&n, NULL, "亲测好用！全网最低价");
-	resonance_score(rm, &n, NULL, NULL, NULL, &ex);
+	resonance_score(rm, &n, NULL, -1, NULL, NULL, &ex);
 	ok(strstr(ex.buf ? ex.buf : "", "authenticity") != NULL, "explain: names the parts");
 	ok(strstr(ex.buf ? ex.buf : "", "全网最低") != NULL, "explain: shows the hard-sell cue");
 	sb_release(&ex);
@@ -483,6 +513,7 @@ int main(void)
 	test_interaction();
 	test_saturation_and_length();
 	test_reach();
+	test_note_type();
 	test_pictures();
 	test_latin_names();
 	test_sensory();
