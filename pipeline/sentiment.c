@@ -125,6 +125,7 @@
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
+#define PLOT_FACTOR 0.3    /* a plot word (战争, 绝望) in a note about a work (书, 电影) */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -160,6 +161,8 @@ enum srole {
 	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
 	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
 	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
+	R_PLOT,       /* polar word of a story's content (战争, 绝望): loaded as R_POLAR + plot */
+	R_WORK,       /* a book, film or song (小说, 电影, 剧情): the note is about a work */
 	R_NROLES
 };
 
@@ -167,7 +170,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply", "tone",
+	"reply", "tone", "plot", "work",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -176,6 +179,7 @@ static const char *const role_name[R_NROLES] = {
 struct sent_entry {
 	float w;
 	uint8_t role;
+	uint8_t plot; /* role plot: damped in a note about a work */
 };
 
 struct sentiment_model {
@@ -259,6 +263,7 @@ static double role_default(int role)
 	case R_QEND:
 	case R_NEG_END:
 	case R_REPLY:
+	case R_WORK:
 	case R_DOMAIN: return 0;
 	case R_SCALAR: return 1;
 	default: return 1;
@@ -294,7 +299,8 @@ static uint32_t model_add(struct sentiment_model *m, double w, int role)
 {
 	NM_GROW(m->e, m->cap, m->n + 1);
 	m->e[m->n].w = (float)w;
-	m->e[m->n].role = (uint8_t)role;
+	m->e[m->n].role = (uint8_t)(role == R_PLOT ? R_POLAR : role);
+	m->e[m->n].plot = role == R_PLOT;
 	return (uint32_t)m->n++;
 }
 
@@ -391,6 +397,7 @@ struct contrib {
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
 	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone) */
+	uint8_t plot;   /* a plot word (entry plot) */
 	char rule[128];
 };
 
@@ -1304,6 +1311,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->context = 0;
 	k->weak = 0;
 	k->concession = 0;
+	k->plot = 0;
 	k->rule[0] = 0;
 	return k;
 }
@@ -1743,6 +1751,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			k = add_contrib(u, w, seg);
 			k->context = e->role == R_CONTEXT || (w > 0 && en_deadpan(n, u));
+			k->plot = e->plot && !aw && !why;
 			if (u->raw == 4)
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
@@ -1940,6 +1949,24 @@ static void soften_after(const struct note *n)
 	}
 }
 
+/* A note about a work (role work: 小说, 电影, 剧情, 作者) tells its story: the words of its content
+ * (role plot: 战争, 黑暗, 绝望, 死亡) are the plot, not the writer's attitude, and count
+ * PLOT_FACTOR. Outside such a note they count as written. */
+static void damp_plot(const struct sentiment_model *m)
+{
+	size_t i;
+	for (i = 0; i < sc.nu; i++)
+		if (m->e[sc.u[i].entry].role == R_WORK)
+			break;
+	if (i == sc.nu)
+		return;
+	for (size_t j = 0; j < sc.nk; j++)
+		if (sc.k[j].plot && sc.k[j].seg >= 0) {
+			sc.k[j].w *= PLOT_FACTOR;
+			rule_add(&sc.k[j], "plot x%g", PLOT_FACTOR);
+		}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -1947,6 +1974,7 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	build_units(m, n);
 	score_units(m, n, category);
 	soften_after(n);
+	damp_plot(m);
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;

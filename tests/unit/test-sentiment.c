@@ -393,6 +393,30 @@ static void test_second_pass(void)
 	NEG("what a waste of money", "pdeg: what a before a negative word amplifies it");
 }
 
+static void test_third_pass(void)
+{
+	/* plot words in a note about a work are the story, not the writer's attitude */
+	POS("这本小说写的是战争和绝望，文笔很好", "plot: war and despair in a novel are its story");
+	NEG("战争和绝望，文笔很好", "plot: without a work the same words count in full");
+	MORE("这本小说很黑暗", "这里很黑暗", "plot: 黑暗 counts less in a note about a novel");
+	ok(score("电影很失望") < 0 && score("电影很失望") == score("很失望") ,
+	   "plot: a verdict word (失望) is no plot word: the work changes nothing (%g)",
+	   score("电影很失望"));
+	ok(evidence_has("plot") == 0, "plot: no plot rule on a verdict word");
+	/* a time word before 才 hides 天才 */
+	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
+	POS("他真是个天才", "stop: 天才 alone is still praise");
+	/* 太难 gives way to the longer 太难喝 */
+	MORE("太难", "太难喝了", "zh 太难喝 is one word, stronger than 太难");
+	NEG("奶太难喝了", "zh 太难喝");
+	/* quantities, deliveries, rhetorical indignation */
+	NEG("卫生真是堪忧", "zh 堪忧");
+	ZERO("卫生", "zh 卫生 alone says nothing");
+	NEG("刚买就降价", "zh the price falls right after buying");
+	NEG("这样做有必要吗", "zh rhetorical: 有必要吗");
+	ZERO("有必要买", "zh 有必要 without 吗 is no indignation");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -414,6 +438,7 @@ int main(void)
 	test_emoticons();
 	test_saturation();
 	test_second_pass();
+	test_third_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
