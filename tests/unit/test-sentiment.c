@@ -415,6 +415,11 @@ static void test_third_pass(void)
 	NEG("刚买就降价", "zh the price falls right after buying");
 	NEG("这样做有必要吗", "zh rhetorical: 有必要吗");
 	ZERO("有必要买", "zh 有必要 without 吗 is no indignation");
+	/* 杀 inside 必杀技 is no killing; 偏 + adjective is a little too much */
+	ZERO("必杀技", "stop: 必杀技 hides 杀");
+	NEG("要杀", "zh 杀 alone still counts");
+	NEG("这本书偏难", "zh 偏难");
+	ZERO("这本书难", "zh 难 alone is no verdict");
 }
 
 int main(void)
