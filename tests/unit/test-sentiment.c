@@ -420,6 +420,11 @@ static void test_third_pass(void)
 	NEG("要杀", "zh 杀 alone still counts");
 	NEG("这本书偏难", "zh 偏难");
 	ZERO("这本书难", "zh 难 alone is no verdict");
+	/* drawn in; nothing missing */
+	POS("现在完全被迷住了", "zh 被迷住");
+	NEG("没有被迷住", "zh 被迷住 negated");
+	POS("驱动和快捷键一个都不少", "zh 一个都不少 is no 少");
+	NEG("驱动少一个", "zh 少一个 still a complaint");
 }
 
 int main(void)
