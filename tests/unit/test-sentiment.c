@@ -425,6 +425,11 @@ static void test_third_pass(void)
 	NEG("没有被迷住", "zh 被迷住 negated");
 	POS("驱动和快捷键一个都不少", "zh 一个都不少 is no 少");
 	NEG("驱动少一个", "zh 少一个 still a complaint");
+	/* 不能再 / 不能更 + adjective: as much as it can be, the sign kept */
+	POS("这个价格不能再便宜了", "rhet_neg: 不能再便宜了 is praise");
+	NEG("这个价格不便宜", "a plain 不 still flips 便宜");
+	NEG("质量不能再差了", "rhet_neg: 不能再差了 stays negative");
+	NEG("送餐速度慢到了无法接受的地步", "zh 无法接受");
 }
 
 int main(void)
