@@ -430,6 +430,8 @@ static void test_third_pass(void)
 	NEG("这个价格不便宜", "a plain 不 still flips 便宜");
 	NEG("质量不能再差了", "rhet_neg: 不能再差了 stays negative");
 	NEG("送餐速度慢到了无法接受的地步", "zh 无法接受");
+	NEG("送餐时间还是比较久", "zh 比较久");
+	ZERO("用了很久了", "zh 久 alone is no complaint");
 }
 
 int main(void)
