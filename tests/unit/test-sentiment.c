@@ -432,6 +432,9 @@ static void test_third_pass(void)
 	NEG("送餐速度慢到了无法接受的地步", "zh 无法接受");
 	NEG("送餐时间还是比较久", "zh 比较久");
 	ZERO("用了很久了", "zh 久 alone is no complaint");
+	NEG("抵制这个牌子", "zh 抵制");
+	POS("无法拒绝的美味", "zh 拒绝 negated is praise");
+	NEG("尚未收到书", "zh 尚未收到");
 }
 
 int main(void)
