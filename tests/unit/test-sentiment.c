@@ -435,6 +435,8 @@ static void test_third_pass(void)
 	NEG("抵制这个牌子", "zh 抵制");
 	POS("无法拒绝的美味", "zh 拒绝 negated is praise");
 	NEG("尚未收到书", "zh 尚未收到");
+	NEG("再也不敢买了", "zh 不敢买 is a complaint");
+	ZERO("用来消毒奶瓶", "stop: 消毒 hides 毒");
 }
 
 int main(void)
