@@ -437,6 +437,9 @@ static void test_third_pass(void)
 	NEG("尚未收到书", "zh 尚未收到");
 	NEG("再也不敢买了", "zh 不敢买 is a complaint");
 	ZERO("用来消毒奶瓶", "stop: 消毒 hides 毒");
+	NEG("这也算好吃？", "rhet: 这也算 in a question flips its clause");
+	POS("这个算好吃", "no opener: 好吃 stays praise");
+	NEG("号称最好的酒店", "neg: 号称 denies the praise after it");
 }
 
 int main(void)
