@@ -53,6 +53,9 @@
  *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
+ *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
+ *  战争, 绝望; loaded as polar words flagged plot) count PLOT_FACTOR. 说好的 in a clause
+ *  that asks 呢 / 哪 (说好的发票呢) is a broken promise: PROMISE_WEIGHT.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -125,6 +128,7 @@
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
+#define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
 #define PLOT_FACTOR 0.3    /* a plot word (战争, 绝望) in a note about a work (书, 电影) */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
@@ -1570,6 +1574,32 @@ static int rhet_not(const struct note *n, const struct unit *u)
 	return !memcmp(e, "吗", 3) || !memcmp(e, "么", 3) || !memcmp(e, "嘛", 3);
 }
 
+/* 说好的 (as agreed) in a clause that asks where the thing is (说好的发票呢, 说好的尖椒哪去了):
+ * what was promised is missing. The clause is read up to its punctuation mark. */
+static int promise_missing(const struct note *n, const struct unit *u)
+{
+	static const char *const stops[] = { "，", "。", "！", "？", "；", "…" };
+	uint32_t a = u->off + u->len;
+	if (u->len != 9 || memcmp(n->text + u->off, "说好的", 9))
+		return 0;
+	for (uint32_t i = a; i + 3 <= n->len && i < a + 60; ) {
+		unsigned char c = (unsigned char)n->text[i];
+		if (c < 0x80) {
+			if (c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == '\n')
+				return 0;
+			i++;
+			continue;
+		}
+		if (!memcmp(n->text + i, "呢", 3) || !memcmp(n->text + i, "哪", 3))
+			return 1;
+		for (size_t t = 0; t < sizeof stops / sizeof *stops; t++)
+			if (!memcmp(n->text + i, stops[t], 3)) /* all three bytes */
+				return 0;
+		i += (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : 2;
+	}
+	return 0;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1812,6 +1842,12 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			break;
 		}
+		case R_STOP:
+			if (promise_missing(n, u)) {
+				struct contrib *k = add_contrib(u, PROMISE_WEIGHT, seg);
+				rule_add(k, "broken-promise");
+			}
+			break;
 		default:
 			break;
 		}

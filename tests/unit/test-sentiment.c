@@ -440,6 +440,12 @@ static void test_third_pass(void)
 	NEG("这也算好吃？", "rhet: 这也算 in a question flips its clause");
 	POS("这个算好吃", "no opener: 好吃 stays praise");
 	NEG("号称最好的酒店", "neg: 号称 denies the praise after it");
+	/* 说好的 … 呢 / 哪: what was promised is missing */
+	NEG("说好的发票呢", "broken-promise: 说好的发票呢");
+	ok(evidence_has("broken-promise"), "broken-promise: evidence rule");
+	NEG("说好的尖椒哪去了", "broken-promise: 哪去了");
+	ZERO("说好的时间送到", "broken-promise: no question, no complaint");
+	POS("说好的时间送到，很准时", "broken-promise: kept, the praise counts");
 }
 
 int main(void)
