@@ -403,6 +403,8 @@ static void test_third_pass(void)
 	   "plot: a verdict word (失望) is no plot word: the work changes nothing (%g)",
 	   score("电影很失望"));
 	ok(evidence_has("plot") == 0, "plot: no plot rule on a verdict word");
+	MORE("这部电影很紧张", "今天很紧张", "plot: suspense in a film counts less than in a day");
+	POS("这部电影把我看哭了", "zh 看哭了 is praise");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
