@@ -405,6 +405,9 @@ static void test_third_pass(void)
 	ok(evidence_has("plot") == 0, "plot: no plot rule on a verdict word");
 	MORE("这部电影很紧张", "今天很紧张", "plot: suspense in a film counts less than in a day");
 	POS("这部电影把我看哭了", "zh 看哭了 is praise");
+	POS("对设计有了更深的认识", "zh a reader's gain: 更深的认识");
+	NEG("我等得花儿都谢了", "zh waiting until the flowers wilt");
+	NEG("一点也不浪漫", "zh 浪漫 negated");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
