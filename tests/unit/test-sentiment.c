@@ -408,6 +408,9 @@ static void test_third_pass(void)
 	POS("对设计有了更深的认识", "zh a reader's gain: 更深的认识");
 	NEG("我等得花儿都谢了", "zh waiting until the flowers wilt");
 	NEG("一点也不浪漫", "zh 浪漫 negated");
+	POS("香到不行", "stop: 到不行 after a word is a degree, not 不行");
+	NEG("味道不行", "zh 不行 alone is a complaint");
+	NEG("难吃到不行", "stop: 到不行 keeps a negative word negative");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
