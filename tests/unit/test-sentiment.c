@@ -411,6 +411,9 @@ static void test_third_pass(void)
 	POS("香到不行", "stop: 到不行 after a word is a degree, not 不行");
 	NEG("味道不行", "zh 不行 alone is a complaint");
 	NEG("难吃到不行", "stop: 到不行 keeps a negative word negative");
+	NEG("肉太老嚼不动", "zh 嚼不动");
+	POS("面包刚出炉", "zh 刚出炉");
+	NEG("电话打不通", "zh 打不通");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
