@@ -415,6 +415,8 @@ static void test_third_pass(void)
 	POS("面包刚出炉", "zh 刚出炉");
 	NEG("电话打不通", "zh 打不通");
 	NEG("软件激活不了", "zh 激活不了");
+	POS("同事们看了都很羡慕", "zh 羡慕 is admiration");
+	NEG("一点也不羡慕", "zh 羡慕 negated");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
