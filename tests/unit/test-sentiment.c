@@ -417,6 +417,9 @@ static void test_third_pass(void)
 	NEG("软件激活不了", "zh 激活不了");
 	POS("同事们看了都很羡慕", "zh 羡慕 is admiration");
 	NEG("一点也不羡慕", "zh 羡慕 negated");
+	POS("房间一尘不染", "zh idiom: 一尘不染 negates nothing");
+	POS("快递员不辞辛苦送上楼", "zh idiom: 不辞辛苦");
+	NEG("房间很脏", "zh 脏 alone stays a complaint");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
