@@ -420,6 +420,8 @@ static void test_third_pass(void)
 	POS("房间一尘不染", "zh idiom: 一尘不染 negates nothing");
 	POS("快递员不辞辛苦送上楼", "zh idiom: 不辞辛苦");
 	NEG("房间很脏", "zh 脏 alone stays a complaint");
+	POS("童叟无欺", "zh idiom: 童叟无欺 is praise");
+	NEG("快递不翼而飞", "zh idiom: 不翼而飞");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
