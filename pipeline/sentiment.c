@@ -56,6 +56,7 @@
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
  *  战争, 绝望; loaded as polar words flagged plot) count PLOT_FACTOR. 说好的 in a clause
  *  that asks 呢 / 哪 (说好的发票呢) is a broken promise: PROMISE_WEIGHT.
+ *  A word said twice around 是 (便宜是便宜) is granted: it counts once, REPEAT_FACTOR.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -129,6 +130,7 @@
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
 #define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
+#define REPEAT_FACTOR 0.5  /* 好是好，就是贵: the word granted, once */
 #define PLOT_FACTOR 0.3    /* a plot word (战争, 绝望) in a note about a work (书, 电影) */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
@@ -2003,6 +2005,24 @@ static void damp_plot(const struct sentiment_model *m)
 		}
 }
 
+/* A word said twice around 是 (好是好, 便宜是便宜) grants it before a "but": it counts once,
+ * REPEAT_FACTOR, like a concession. */
+static void grant_repeat(const struct note *n)
+{
+	for (size_t j = 0; j + 1 < sc.nk; j++) {
+		struct contrib *a = &sc.k[j], *b = &sc.k[j + 1];
+		if (a->seg < 0 || b->seg < 0 || a->len != b->len || a->off + a->len + 3 != b->off ||
+		    memcmp(n->text + a->off + a->len, "是", 3) ||
+		    memcmp(n->text + a->off, n->text + b->off, a->len))
+			continue;
+		a->w *= REPEAT_FACTOR;
+		rule_add(a, "granted x%g", REPEAT_FACTOR);
+		b->w = 0;
+		rule_add(b, "repeated x0");
+		j++;
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -2011,6 +2031,7 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	score_units(m, n, category);
 	soften_after(n);
 	damp_plot(m);
+	grant_repeat(n);
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;

@@ -422,6 +422,10 @@ static void test_third_pass(void)
 	NEG("房间很脏", "zh 脏 alone stays a complaint");
 	POS("童叟无欺", "zh idiom: 童叟无欺 is praise");
 	NEG("快递不翼而飞", "zh idiom: 不翼而飞");
+	/* A是A: the word granted once before a "but" */
+	NEG("便宜是便宜，质量太差", "granted: 便宜是便宜 counts once, halved");
+	ok(evidence_has("granted"), "granted: evidence rule");
+	POS("便宜，便宜", "granted: without 是 a repeated word counts twice");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
