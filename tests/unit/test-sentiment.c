@@ -426,6 +426,9 @@ static void test_third_pass(void)
 	NEG("便宜是便宜，质量太差", "granted: 便宜是便宜 counts once, halved");
 	ok(evidence_has("granted"), "granted: evidence rule");
 	POS("便宜，便宜", "granted: without 是 a repeated word counts twice");
+	POS("买不了吃亏", "zh slogan: 买不了吃亏 is praise");
+	NEG("这有什么好吃的", "zh rhetorical denial: 有什么好吃的");
+	POS("这个很好吃", "zh plain 好吃 stays praise");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
