@@ -429,6 +429,8 @@ static void test_third_pass(void)
 	POS("买不了吃亏", "zh slogan: 买不了吃亏 is praise");
 	NEG("这有什么好吃的", "zh rhetorical denial: 有什么好吃的");
 	POS("这个很好吃", "zh plain 好吃 stays praise");
+	ZERO("书还没看完", "stop: 还没看完 is a reader in progress, no complaint");
+	NEG("书还没到", "zh 还没到 is still a complaint");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
