@@ -431,6 +431,8 @@ static void test_third_pass(void)
 	POS("这个很好吃", "zh plain 好吃 stays praise");
 	ZERO("书还没看完", "stop: 还没看完 is a reader in progress, no complaint");
 	NEG("书还没到", "zh 还没到 is still a complaint");
+	POS("同事都说好", "zh 都说好 is praise although 说好 is a stop word");
+	ZERO("我们说好了明天见", "stop: 说好 (agreed) hides 好");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
