@@ -434,6 +434,8 @@ static void test_third_pass(void)
 	POS("同事都说好", "zh 都说好 is praise although 说好 is a stop word");
 	ZERO("我们说好了明天见", "stop: 说好 (agreed) hides 好");
 	NEG("好片子被配音弄砸了", "zh 弄砸");
+	NEG("物流信息不更新", "zh 不更新");
+	POS("包得很严实", "zh 严实");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
