@@ -436,6 +436,7 @@ static void test_third_pass(void)
 	NEG("好片子被配音弄砸了", "zh 弄砸");
 	NEG("物流信息不更新", "zh 不更新");
 	POS("包得很严实", "zh 严实");
+	NEG("衣服线头多", "zh 线头多");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
