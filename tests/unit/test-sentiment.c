@@ -439,6 +439,8 @@ static void test_third_pass(void)
 	NEG("衣服线头多", "zh 线头多");
 	NEG("口水歌", "zh 口水歌 is no 口水 (drool)");
 	NEG("结局太仓促", "zh 仓促");
+	NEG("房间没有窗户", "zh 没有窗户");
+	NEG("窗户关不严", "zh 关不严");
 	/* a time word before 才 hides 天才 */
 	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
 	POS("他真是个天才", "stop: 天才 alone is still praise");
