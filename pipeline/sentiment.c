@@ -53,6 +53,10 @@
  *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
+ *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
+ *  战争, 绝望; loaded as polar words flagged plot) count PLOT_FACTOR. 说好的 in a clause
+ *  that asks 呢 / 哪 (说好的发票呢) is a broken promise: PROMISE_WEIGHT.
+ *  A word said twice around 是 (便宜是便宜) is granted: it counts once, REPEAT_FACTOR.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
  *  "9 out of 10" count (share of the scale - RATING_MID) * RATING_SLOPE, within +-2.5; they
  *  are negated ("not 5 stars") and follow the clause rules, but take no degree word.
@@ -125,6 +129,9 @@
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
+#define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
+#define REPEAT_FACTOR 0.5  /* 好是好，就是贵: the word granted, once */
+#define PLOT_FACTOR 0.3    /* a plot word (战争, 绝望) in a note about a work (书, 电影) */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -160,6 +167,8 @@ enum srole {
 	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
 	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
 	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
+	R_PLOT,       /* polar word of a story's content (战争, 绝望): loaded as R_POLAR + plot */
+	R_WORK,       /* a book, film or song (小说, 电影, 剧情): the note is about a work */
 	R_NROLES
 };
 
@@ -167,7 +176,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply", "tone",
+	"reply", "tone", "plot", "work",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -176,6 +185,7 @@ static const char *const role_name[R_NROLES] = {
 struct sent_entry {
 	float w;
 	uint8_t role;
+	uint8_t plot; /* role plot: damped in a note about a work */
 };
 
 struct sentiment_model {
@@ -259,6 +269,7 @@ static double role_default(int role)
 	case R_QEND:
 	case R_NEG_END:
 	case R_REPLY:
+	case R_WORK:
 	case R_DOMAIN: return 0;
 	case R_SCALAR: return 1;
 	default: return 1;
@@ -294,7 +305,8 @@ static uint32_t model_add(struct sentiment_model *m, double w, int role)
 {
 	NM_GROW(m->e, m->cap, m->n + 1);
 	m->e[m->n].w = (float)w;
-	m->e[m->n].role = (uint8_t)role;
+	m->e[m->n].role = (uint8_t)(role == R_PLOT ? R_POLAR : role);
+	m->e[m->n].plot = role == R_PLOT;
 	return (uint32_t)m->n++;
 }
 
@@ -391,6 +403,7 @@ struct contrib {
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
 	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone) */
+	uint8_t plot;   /* a plot word (entry plot) */
 	char rule[128];
 };
 
@@ -1304,6 +1317,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->context = 0;
 	k->weak = 0;
 	k->concession = 0;
+	k->plot = 0;
 	k->rule[0] = 0;
 	return k;
 }
@@ -1562,6 +1576,32 @@ static int rhet_not(const struct note *n, const struct unit *u)
 	return !memcmp(e, "吗", 3) || !memcmp(e, "么", 3) || !memcmp(e, "嘛", 3);
 }
 
+/* 说好的 (as agreed) in a clause that asks where the thing is (说好的发票呢, 说好的尖椒哪去了):
+ * what was promised is missing. The clause is read up to its punctuation mark. */
+static int promise_missing(const struct note *n, const struct unit *u)
+{
+	static const char *const stops[] = { "，", "。", "！", "？", "；", "…" };
+	uint32_t a = u->off + u->len;
+	if (u->len != 9 || memcmp(n->text + u->off, "说好的", 9))
+		return 0;
+	for (uint32_t i = a; i + 3 <= n->len && i < a + 60; ) {
+		unsigned char c = (unsigned char)n->text[i];
+		if (c < 0x80) {
+			if (c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || c == '\n')
+				return 0;
+			i++;
+			continue;
+		}
+		if (!memcmp(n->text + i, "呢", 3) || !memcmp(n->text + i, "哪", 3))
+			return 1;
+		for (size_t t = 0; t < sizeof stops / sizeof *stops; t++)
+			if (!memcmp(n->text + i, stops[t], 3)) /* all three bytes */
+				return 0;
+		i += (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : 2;
+	}
+	return 0;
+}
+
 static void score_units(const struct sentiment_model *m, const struct note *n, int category)
 {
 	int seg = 0, cl = -1;
@@ -1743,6 +1783,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			k = add_contrib(u, w, seg);
 			k->context = e->role == R_CONTEXT || (w > 0 && en_deadpan(n, u));
+			k->plot = e->plot && !aw && !why;
 			if (u->raw == 4)
 				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
 			if (why)
@@ -1803,6 +1844,12 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			}
 			break;
 		}
+		case R_STOP:
+			if (promise_missing(n, u)) {
+				struct contrib *k = add_contrib(u, PROMISE_WEIGHT, seg);
+				rule_add(k, "broken-promise");
+			}
+			break;
 		default:
 			break;
 		}
@@ -1940,6 +1987,42 @@ static void soften_after(const struct note *n)
 	}
 }
 
+/* A note about a work (role work: 小说, 电影, 剧情, 作者) tells its story: the words of its content
+ * (role plot: 战争, 黑暗, 绝望, 死亡) are the plot, not the writer's attitude, and count
+ * PLOT_FACTOR. Outside such a note they count as written. */
+static void damp_plot(const struct sentiment_model *m)
+{
+	size_t i;
+	for (i = 0; i < sc.nu; i++)
+		if (m->e[sc.u[i].entry].role == R_WORK)
+			break;
+	if (i == sc.nu)
+		return;
+	for (size_t j = 0; j < sc.nk; j++)
+		if (sc.k[j].plot && sc.k[j].seg >= 0) {
+			sc.k[j].w *= PLOT_FACTOR;
+			rule_add(&sc.k[j], "plot x%g", PLOT_FACTOR);
+		}
+}
+
+/* A word said twice around 是 (好是好, 便宜是便宜) grants it before a "but": it counts once,
+ * REPEAT_FACTOR, like a concession. */
+static void grant_repeat(const struct note *n)
+{
+	for (size_t j = 0; j + 1 < sc.nk; j++) {
+		struct contrib *a = &sc.k[j], *b = &sc.k[j + 1];
+		if (a->seg < 0 || b->seg < 0 || a->len != b->len || a->off + a->len + 3 != b->off ||
+		    memcmp(n->text + a->off + a->len, "是", 3) ||
+		    memcmp(n->text + a->off, n->text + b->off, a->len))
+			continue;
+		a->w *= REPEAT_FACTOR;
+		rule_add(a, "granted x%g", REPEAT_FACTOR);
+		b->w = 0;
+		rule_add(b, "repeated x0");
+		j++;
+	}
+}
+
 void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
 		       struct strbuf *out, struct sentiment_result *res)
 {
@@ -1947,6 +2030,8 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	build_units(m, n);
 	score_units(m, n, category);
 	soften_after(n);
+	damp_plot(m);
+	grant_repeat(n);
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;

@@ -393,6 +393,99 @@ static void test_second_pass(void)
 	NEG("what a waste of money", "pdeg: what a before a negative word amplifies it");
 }
 
+static void test_third_pass(void)
+{
+	/* plot words in a note about a work are the story, not the writer's attitude */
+	POS("这本小说写的是战争和绝望，文笔很好", "plot: war and despair in a novel are its story");
+	NEG("战争和绝望，文笔很好", "plot: without a work the same words count in full");
+	MORE("这本小说很黑暗", "这里很黑暗", "plot: 黑暗 counts less in a note about a novel");
+	ok(score("电影很失望") < 0 && score("电影很失望") == score("很失望") ,
+	   "plot: a verdict word (失望) is no plot word: the work changes nothing (%g)",
+	   score("电影很失望"));
+	ok(evidence_has("plot") == 0, "plot: no plot rule on a verdict word");
+	MORE("这部电影很紧张", "今天很紧张", "plot: suspense in a film counts less than in a day");
+	POS("这部电影把我看哭了", "zh 看哭了 is praise");
+	POS("对设计有了更深的认识", "zh a reader's gain: 更深的认识");
+	NEG("我等得花儿都谢了", "zh waiting until the flowers wilt");
+	NEG("一点也不浪漫", "zh 浪漫 negated");
+	POS("香到不行", "stop: 到不行 after a word is a degree, not 不行");
+	NEG("味道不行", "zh 不行 alone is a complaint");
+	NEG("难吃到不行", "stop: 到不行 keeps a negative word negative");
+	NEG("肉太老嚼不动", "zh 嚼不动");
+	POS("面包刚出炉", "zh 刚出炉");
+	NEG("电话打不通", "zh 打不通");
+	NEG("软件激活不了", "zh 激活不了");
+	POS("同事们看了都很羡慕", "zh 羡慕 is admiration");
+	NEG("一点也不羡慕", "zh 羡慕 negated");
+	POS("房间一尘不染", "zh idiom: 一尘不染 negates nothing");
+	POS("快递员不辞辛苦送上楼", "zh idiom: 不辞辛苦");
+	NEG("房间很脏", "zh 脏 alone stays a complaint");
+	POS("童叟无欺", "zh idiom: 童叟无欺 is praise");
+	NEG("快递不翼而飞", "zh idiom: 不翼而飞");
+	/* A是A: the word granted once before a "but" */
+	NEG("便宜是便宜，质量太差", "granted: 便宜是便宜 counts once, halved");
+	ok(evidence_has("granted"), "granted: evidence rule");
+	POS("便宜，便宜", "granted: without 是 a repeated word counts twice");
+	POS("买不了吃亏", "zh slogan: 买不了吃亏 is praise");
+	NEG("这有什么好吃的", "zh rhetorical denial: 有什么好吃的");
+	POS("这个很好吃", "zh plain 好吃 stays praise");
+	ZERO("书还没看完", "stop: 还没看完 is a reader in progress, no complaint");
+	NEG("书还没到", "zh 还没到 is still a complaint");
+	POS("同事都说好", "zh 都说好 is praise although 说好 is a stop word");
+	ZERO("我们说好了明天见", "stop: 说好 (agreed) hides 好");
+	NEG("好片子被配音弄砸了", "zh 弄砸");
+	NEG("物流信息不更新", "zh 不更新");
+	POS("包得很严实", "zh 严实");
+	NEG("衣服线头多", "zh 线头多");
+	NEG("口水歌", "zh 口水歌 is no 口水 (drool)");
+	NEG("结局太仓促", "zh 仓促");
+	NEG("房间没有窗户", "zh 没有窗户");
+	NEG("窗户关不严", "zh 关不严");
+	/* a time word before 才 hides 天才 */
+	ZERO("到了冬天才想起来", "stop: 冬天才 is no 天才");
+	POS("他真是个天才", "stop: 天才 alone is still praise");
+	/* 太难 gives way to the longer 太难喝 */
+	MORE("太难", "太难喝了", "zh 太难喝 is one word, stronger than 太难");
+	NEG("奶太难喝了", "zh 太难喝");
+	/* quantities, deliveries, rhetorical indignation */
+	NEG("卫生真是堪忧", "zh 堪忧");
+	ZERO("卫生", "zh 卫生 alone says nothing");
+	NEG("刚买就降价", "zh the price falls right after buying");
+	NEG("这样做有必要吗", "zh rhetorical: 有必要吗");
+	ZERO("有必要买", "zh 有必要 without 吗 is no indignation");
+	/* 杀 inside 必杀技 is no killing; 偏 + adjective is a little too much */
+	ZERO("必杀技", "stop: 必杀技 hides 杀");
+	NEG("要杀", "zh 杀 alone still counts");
+	NEG("这本书偏难", "zh 偏难");
+	ZERO("这本书难", "zh 难 alone is no verdict");
+	/* drawn in; nothing missing */
+	POS("现在完全被迷住了", "zh 被迷住");
+	NEG("没有被迷住", "zh 被迷住 negated");
+	POS("驱动和快捷键一个都不少", "zh 一个都不少 is no 少");
+	NEG("驱动少一个", "zh 少一个 still a complaint");
+	/* 不能再 / 不能更 + adjective: as much as it can be, the sign kept */
+	POS("这个价格不能再便宜了", "rhet_neg: 不能再便宜了 is praise");
+	NEG("这个价格不便宜", "a plain 不 still flips 便宜");
+	NEG("质量不能再差了", "rhet_neg: 不能再差了 stays negative");
+	NEG("送餐速度慢到了无法接受的地步", "zh 无法接受");
+	NEG("送餐时间还是比较久", "zh 比较久");
+	ZERO("用了很久了", "zh 久 alone is no complaint");
+	NEG("抵制这个牌子", "zh 抵制");
+	POS("无法拒绝的美味", "zh 拒绝 negated is praise");
+	NEG("尚未收到书", "zh 尚未收到");
+	NEG("再也不敢买了", "zh 不敢买 is a complaint");
+	ZERO("用来消毒奶瓶", "stop: 消毒 hides 毒");
+	NEG("这也算好吃？", "rhet: 这也算 in a question flips its clause");
+	POS("这个算好吃", "no opener: 好吃 stays praise");
+	NEG("号称最好的酒店", "neg: 号称 denies the praise after it");
+	/* 说好的 … 呢 / 哪: what was promised is missing */
+	NEG("说好的发票呢", "broken-promise: 说好的发票呢");
+	ok(evidence_has("broken-promise"), "broken-promise: evidence rule");
+	NEG("说好的尖椒哪去了", "broken-promise: 哪去了");
+	ZERO("说好的时间送到", "broken-promise: no question, no complaint");
+	POS("说好的时间送到，很准时", "broken-promise: kept, the praise counts");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -414,6 +507,7 @@ int main(void)
 	test_emoticons();
 	test_saturation();
 	test_second_pass();
+	test_third_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
