@@ -395,6 +395,8 @@ static void test_second_pass(void)
 
 static void test_third_pass(void)
 {
+	POS("用了一个月，会继续用", "zh: the intent to keep using is satisfaction");
+	NEG("不会继续用了", "zh: not going to keep using is a complaint");
 	/* plot words in a note about a work are the story, not the writer's attitude */
 	POS("这本小说写的是战争和绝望，文笔很好", "plot: war and despair in a novel are its story");
 	NEG("战争和绝望，文笔很好", "plot: without a work the same words count in full");
