@@ -493,7 +493,12 @@ static size_t longest_at_max(const struct sentiment_model *m, size_t i, size_t m
 	for (size_t l = 1; l <= maxl; l++) {
 		size_t kn = sc.cpos[i + l] - sc.cpos[i];
 		st = hmap_hadd(st, sc.nb.buf + sc.cpos[i + l - 1], sc.cpos[i + l] - sc.cpos[i + l - 1]);
-		if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
+		const unsigned char *u = (const unsigned char *)k;
+		if (l == 1 && kn == 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+			/* one valid three-byte character (what follows for any other): the table */
+			v = m->one[(u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F)];
+		} else if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
 			size_t cl;
 			int32_t cp = utf8_decode(k, kn, &cl);
 			if (cp >= 0 && cp < 0x10000) {
