@@ -339,18 +339,14 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 	for (size_t j = 0; j < 0x10000; j++)
 		m->one[j] = V_NONE; /* no term, no prefix */
 	for (size_t j = 0; j <= m->idx.mask; j++) {
-		const struct hmap_slot *sl = &m->idx.slot[j];
-		const char *sk;
-		size_t l;
+		size_t l, kl;
+		const char *sk = hmap_slot_key(&m->idx, j, &kl);
 		int32_t cp;
-		if (sl->koff == UINT32_MAX)
-			continue;
-		sk = m->idx.keys + sl->koff;
-		if (utf8_valid_len(sk, sl->klen) != sl->klen)
-			continue; /* not one character */
-		cp = utf8_decode(sk, sl->klen, &l);
+		if (!sk || utf8_valid_len(sk, kl) != kl)
+			continue; /* empty, or not one character */
+		cp = utf8_decode(sk, kl, &l);
 		if (cp >= 0 && cp < 0x10000)
-			m->one[cp] = sl->val;
+			m->one[cp] = m->idx.slot[j].val;
 	}
 	return m;
 }
