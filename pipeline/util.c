@@ -205,10 +205,15 @@ size_t nm_fmt_g(char *out, double x, int prec)
 		goto slow; /* also NaN */
 	lim = (uint64_t)p10[prec];
 	/* a guess of the exponent, corrected below (log10 is a libm call) */
-	for (e = 0; e < 14 && a >= p10[e + 1]; e++)
-		;
-	for (; e > -13 && a * p10[-e] < 1; e--)
-		;
+	e = 0;
+	if (a >= 1) {
+		while (e < 14 && a >= p10[e + 1])
+			e++;
+	} else {
+		do
+			e--;
+		while (e > -13 && a * p10[-e] < 1);
+	}
 	for (tries = 0;; tries++) {
 		int s = prec - 1 - e;
 		double y, r, fr;
