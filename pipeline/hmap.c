@@ -26,6 +26,8 @@ uint32_t hmap_hash(const char *k, size_t n)
 	return (uint32_t)h;
 }
 
+_Static_assert(sizeof(struct hmap_slot) == 16, "a slot is 16 bytes: four to a cache line");
+
 static uint32_t key_hash(const char *k, size_t n)
 {
 	return hmap_hfin(hmap_hadd(HMAP_HSEED, k, n));
