@@ -16,12 +16,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
+/* A slot of 16 bytes. A key of at most HMAP_INLINE bytes (Chinese words of up to three
+ * characters, most English words) is kept in the slot itself, so a lookup that finds it reads
+ * one cache line instead of two (the slot, then the key in the key store); a longer key is in
+ * the key store, its offset and length in the slot. */
+#define HMAP_INLINE 9
+#define HMAP_LEN_LONG 0xFE  /* len: the key is in the key store */
+#define HMAP_LEN_EMPTY 0xFF /* len: an empty slot */
 struct hmap_slot {
-	uint32_t hash;
-	uint32_t klen;
-	uint32_t koff; /* offset of the key in keys; UINT32_MAX marks an empty slot */
 	uint32_t val;
+	uint16_t tag; /* the high 16 bits of the key's slot hash */
+	uint8_t len;  /* key length (<= HMAP_INLINE), HMAP_LEN_LONG or HMAP_LEN_EMPTY */
+	char key[HMAP_INLINE]; /* the key; for a long key its offset and length (uint32_t each) */
 };
 
 struct hmap {
@@ -79,17 +87,29 @@ static inline int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, s
 {
 	uint32_t h = hmap_hfin(st);
 	size_t j = h & m->mask, f = h & m->fmask;
+	uint16_t tag = (uint16_t)(h >> 16);
 	if (!((m->filt[f >> 6] >> (f & 63)) & 1))
 		return 0;
 	for (;; j = (j + 1) & m->mask) {
 		const struct hmap_slot *s = &m->slot[j];
 		const char *sk;
 		size_t i;
-		if (s->koff == UINT32_MAX)
+		if (s->len == HMAP_LEN_EMPTY)
 			return 0;
-		if (s->hash != h || s->klen != n)
+		if (s->tag != tag)
 			continue;
-		sk = m->keys + s->koff;
+		if (s->len == HMAP_LEN_LONG) {
+			uint32_t ko, kl;
+			memcpy(&ko, s->key, 4);
+			memcpy(&kl, s->key + 4, 4);
+			if (kl != n)
+				continue;
+			sk = m->keys + ko;
+		} else {
+			if (s->len != n)
+				continue;
+			sk = s->key;
+		}
 		for (i = 0; i < n && sk[i] == k[i]; i++)
 			;
 		if (i == n) {
@@ -99,6 +119,9 @@ static inline int hmap_get_h(const struct hmap *m, uint64_t st, const char *k, s
 		}
 	}
 }
+/* The key of slot j (j <= m->mask) and its length in *n, or NULL when the slot is empty: for
+ * visiting every entry (the value is m->slot[j].val). */
+const char *hmap_slot_key(const struct hmap *m, size_t j, size_t *n);
 /* Remove k if present; return 1 when it was. */
 int hmap_del(struct hmap *m, const char *k, size_t n);
 

@@ -1044,6 +1044,21 @@ static double squash(double s)
 	return s <= 0 ? 0 : s / (s + 2);
 }
 
+/* dst = a followed by x as "%g" writes it, cut to cap - 1 bytes as snprintf would cut it,
+ * without printf (nm_fmt_g). */
+static void label_g(char *dst, size_t cap, const char *a, double x)
+{
+	char b[NM_FMT_G_MAX];
+	size_t an = strlen(a), bn = nm_fmt_g(b, x, 6);
+	if (an > cap - 1)
+		an = cap - 1;
+	if (bn > cap - 1 - an)
+		bn = cap - 1 - an;
+	memcpy(dst, a, an);
+	memcpy(dst + an, b, bn);
+	dst[an + bn] = 0;
+}
+
 /* Append the cue text as quoted in evidence: long pattern matches as head…tail. */
 static void add_cue_text(struct strbuf *out, const char *s, size_t n)
 {
@@ -1278,7 +1293,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 		e.type = label;
 		e.where = "structure";
 		if (label == NT_EXPERIENCE && first > 0) {
-			snprintf(e.label, sizeof e.label, "voice:first-person x%g", first);
+			label_g(e.label, sizeof e.label, "voice:first-person x", first);
 			e.w = W_FIRST * (first > 10 ? 10 : first);
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
@@ -1288,7 +1303,7 @@ int notetype_classify(const struct notetype_model *m, const struct note *n, int 
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}
 		if (label == NT_PLANTING && second > 0) {
-			snprintf(e.label, sizeof e.label, "voice:second-person x%g", second);
+			label_g(e.label, sizeof e.label, "voice:second-person x", second);
 			e.w = W_SECOND * (second > 8 ? 8 : second);
 			add_ev(ev, &nev, MAX_EVIDENCE, &e);
 		}

@@ -469,6 +469,16 @@ void relit_set_build(struct relit_set *set, const struct relit *pats, size_t n)
 			set->always[set->ent[k].pat] = 1; /* rare: never filtered */
 		}
 	}
+	set->hot = xcalloc(set->nent ? set->nent : 1, sizeof *set->hot);
+	for (k = 0; k < set->nent; k++) {
+		const struct relit_ent *e = &set->ent[k];
+		/* literals are lexicon text (a line each) and patterns a lexicon's lines: both
+		 * far below the 32 and 31 bits kept here */
+		set->hot[k].w4 = e->w4;
+		set->hot[k].m4 = e->m4;
+		set->hot[k].len = (uint32_t)e->len;
+		set->hot[k].pp = (uint32_t)e->pat << 1 | (e->pre != 0);
+	}
 	/* entries of code points >= U+30000 sort last: the last group ends where they start */
 	for (k = 0; k < set->nent && (set->first[k] < 0 || set->first[k] < 0x30000); k++)
 		;
@@ -483,6 +493,7 @@ void relit_set_release(struct relit_set *set)
 {
 	free(set->always);
 	free(set->ent);
+	free(set->hot);
 	free(set->first);
 	free(set->grp);
 	memset(set, 0, sizeof *set);
@@ -535,15 +546,15 @@ static inline int same_bytes(const char *a, const char *b, size_t l)
 }
 
 /* Entry e occurs at i: its pattern may match, or a prefix position to record. */
-static inline void found_one(const struct relit_ent *e, size_t i, unsigned char *may,
+static inline void found_one(const struct relit_hot *e, size_t i, unsigned char *may,
 			     struct relit_found *found)
 {
-	if (!e->pre) {
-		may[e->pat] = 1;
+	if (!(e->pp & 1)) {
+		may[e->pp >> 1] = 1;
 	} else if (found) {
 		NM_GROW(found->occ, found->cap_occ, found->nocc + 1);
 		found->occ[found->nocc].pos = (uint32_t)i;
-		found->occ[found->nocc++].pat = (uint32_t)e->pat;
+		found->occ[found->nocc++].pat = e->pp >> 1;
 	}
 }
 
@@ -579,10 +590,12 @@ void relit_set_scan(const struct relit_set *set, const char *text, size_t n, uns
 			uint32_t x;
 			memcpy(&x, text + i + l, 4);
 			for (; lo < hi; lo++) {
-				const struct relit_ent *e = &set->ent[lo];
-				if (e->len > n - i || (!e->pre && may[e->pat]) || (x & e->m4) != e->w4 ||
-				    (e->len > l + 4 &&
-				     !same_bytes(text + i + l + 4, e->s + l + 4, e->len - l - 4)))
+				const struct relit_hot *e = &set->hot[lo];
+				if (e->len > n - i || (!(e->pp & 1) && may[e->pp >> 1]) ||
+				    (x & e->m4) != e->w4 ||
+				    (e->len > l + 4 && !same_bytes(text + i + l + 4,
+								   set->ent[lo].s + l + 4,
+								   e->len - l - 4)))
 					continue;
 				found_one(e, i, may, found);
 			}
@@ -590,9 +603,9 @@ void relit_set_scan(const struct relit_set *set, const char *text, size_t n, uns
 			continue;
 		}
 		for (; lo < hi; lo++) {
-			const struct relit_ent *e = &set->ent[lo];
-			if (e->len > n - i || (!e->pre && may[e->pat]) ||
-			    !same_bytes(text + i + skip, e->s + skip, e->len - skip))
+			const struct relit_hot *e = &set->hot[lo];
+			if (e->len > n - i || (!(e->pp & 1) && may[e->pp >> 1]) ||
+			    !same_bytes(text + i + skip, set->ent[lo].s + skip, e->len - skip))
 				continue;
 			found_one(e, i, may, found);
 		}

@@ -54,6 +54,14 @@ struct relit_set {
 		uint32_t w4, m4; /* up to 4 bytes after the first character, and their mask */
 		size_t lf;      /* bytes of the first character */
 	} *ent;                 /* sorted by first code point */
+	/* what the scan reads of each entry (the same order), 16 bytes so a character's
+	 * entries share few cache lines; ent[k].s only for literals longer than 4 bytes past
+	 * their first character */
+	struct relit_hot {
+		uint32_t w4, m4; /* as in ent */
+		uint32_t len;
+		uint32_t pp;     /* pattern << 1 | prefix literal */
+	} *hot;
 	size_t nent;
 	int32_t *first;         /* first code point of each entry */
 	uint64_t bitmap[0x30000 / 64]; /* code points that start some literal */

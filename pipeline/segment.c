@@ -63,6 +63,9 @@ struct seg_scratch {
 	uint8_t *ccls;   /* class */
 	uint16_t *cfl;   /* SEGDICT_F_ flags */
 	uint8_t *brk;    /* ICU word boundary before the character (no base dictionary) */
+	uint32_t *t1;    /* trie cell of the character alone, 0: none */
+	uint32_t *t2;    /* trie cell of the character and the next one, 0: none */
+	uint32_t *t3;    /* trie cell of the character and the next two, 0: none */
 	size_t ccap;
 	/* per unit */
 	struct unit *u;
@@ -95,6 +98,9 @@ void seg_scratch_free(struct seg_scratch *s)
 	free(s->ccls);
 	free(s->cfl);
 	free(s->brk);
+	free(s->t1);
+	free(s->t2);
+	free(s->t3);
 	free(s->u);
 	free(s->best);
 	free(s->back);
@@ -349,6 +355,9 @@ static void grow_chars(struct seg_scratch *s, size_t n)
 	s->ccls = xrealloc(s->ccls, s->ccap * sizeof *s->ccls);
 	s->cfl = xrealloc(s->cfl, s->ccap * sizeof *s->cfl);
 	s->brk = xrealloc(s->brk, s->ccap * sizeof *s->brk);
+	s->t1 = xrealloc(s->t1, s->ccap * sizeof *s->t1);
+	s->t2 = xrealloc(s->t2, s->ccap * sizeof *s->t2);
+	s->t3 = xrealloc(s->t3, s->ccap * sizeof *s->t3);
 	s->u = xrealloc(s->u, s->ccap * sizeof *s->u);
 	s->best = xrealloc(s->best, s->ccap * sizeof *s->best);
 	s->back = xrealloc(s->back, s->ccap * sizeof *s->back);
@@ -746,6 +755,48 @@ static void measure2_edge(struct seg_scratch *s, size_t j, size_t nu, float cost
 		}
 }
 
+/* The first three trie steps of a walk from each of the n characters: t1[c] the cell of
+ * character c alone, t2[c] that of c and c + 1, t3[c] that of c, c + 1 and c + 2 (0: no
+ * such path; cell 0 is the root, no child). A walk's cells lie all over the array, and each step waits for the one before;
+ * taken here for all characters at once, the steps of different characters are independent
+ * (no branch on their outcome), so the processor overlaps their cache misses instead of
+ * waiting out one at a time in dp_block's walks. */
+static void trie_steps(struct seg_scratch *s, const struct segdict_view *v, size_t n)
+{
+	const struct segdict_node *node = v->node;
+	uint32_t nn = v->n_nodes;
+	int32_t b0 = node[0].base;
+	for (size_t c = 0; c < n; c++) {
+		uint32_t id = s->cid[c], t = (uint32_t)(b0 + (int32_t)id);
+		int ok = id && b0 > 0 && t < nn;
+		t = ok ? t : 0;
+		ok &= segdict_parent(&node[t]) == 0;
+		s->t1[c] = ok ? t : 0;
+	}
+	for (size_t c = 0; c + 1 < n; c++) {
+		uint32_t t1 = s->t1[c], id = s->cid[c + 1];
+		int32_t b = node[t1].base;
+		uint32_t t = (uint32_t)(b + (int32_t)id);
+		int ok = t1 && id && b > 0 && t < nn;
+		t = ok ? t : 0;
+		ok &= segdict_parent(&node[t]) == t1;
+		s->t2[c] = ok ? t : 0;
+	}
+	if (n)
+		s->t2[n - 1] = 0;
+	for (size_t c = 0; c + 2 < n; c++) {
+		uint32_t t2 = s->t2[c], id = s->cid[c + 2];
+		int32_t b = node[t2].base;
+		uint32_t t = (uint32_t)(b + (int32_t)id);
+		int ok = t2 && id && b > 0 && t < nn;
+		t = ok ? t : 0;
+		ok &= segdict_parent(&node[t]) == t2;
+		s->t3[c] = ok ? t : 0;
+	}
+	for (size_t c = n > 2 ? n - 2 : 0; c < n; c++)
+		s->t3[c] = 0;
+}
+
 /* The dynamic program over the units [0, nu) of one block: best[] and back[]. */
 static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t nu)
 {
@@ -771,12 +822,21 @@ static void dp_block(struct seg_scratch *s, const struct segdict_view *v, size_t
 		relax(s, j + 1, bj + (u->cls == SEGC_HAN ? v->unk_cost : c_other), (int32_t)j);
 		if (v->icu_words && u->cls == SEGC_HAN)
 			icu_edge(s, j, nu, v->unk_cost - 1);
-		/* every dictionary word starting at unit j, by walking the trie */
+		/* every dictionary word starting at unit j, by walking the trie (its first three
+		 * steps were taken for every character by trie_steps()) */
 		for (k = j; k < nu; k++) {
 			const struct unit *w = &s->u[k];
 			for (uint32_t c = w->cb; c < w->ce; c++) {
 				uint32_t id = s->cid[c];
-				int32_t b = v->node[st].base, t;
+				int32_t b, t;
+				if (c - u->cb < 3) {
+					st = (int32_t)(c == u->cb ? s->t1[c] :
+						       c == u->cb + 1 ? s->t2[c - 1] : s->t3[c - 2]);
+					if (!st)
+						goto walked;
+					continue;
+				}
+				b = v->node[st].base;
 				if (!id || b <= 0)
 					goto walked;
 				t = b + (int32_t)id;
@@ -885,6 +945,7 @@ static void segment_chunk(const struct segdict *d, struct seg_scratch *s, const 
 	s->coff[n] = (uint32_t)len;
 	if (v->icu_words)
 		icu_marks(s, n);
+	trie_steps(s, v, n);
 
 	c0 = 0;
 	while (c0 < n) {

@@ -351,18 +351,14 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 	for (size_t j = 0; j < 0x10000; j++)
 		m->one[j] = V_NONE; /* no term, no prefix */
 	for (size_t j = 0; j <= m->idx.mask; j++) {
-		const struct hmap_slot *sl = &m->idx.slot[j];
-		const char *sk;
-		size_t l;
+		size_t l, kl;
+		const char *sk = hmap_slot_key(&m->idx, j, &kl);
 		int32_t cp;
-		if (sl->koff == UINT32_MAX)
-			continue;
-		sk = m->idx.keys + sl->koff;
-		if (utf8_valid_len(sk, sl->klen) != sl->klen)
-			continue; /* not one character */
-		cp = utf8_decode(sk, sl->klen, &l);
+		if (!sk || utf8_valid_len(sk, kl) != kl)
+			continue; /* empty, or not one character */
+		cp = utf8_decode(sk, kl, &l);
 		if (cp >= 0 && cp < 0x10000)
-			m->one[cp] = sl->val;
+			m->one[cp] = m->idx.slot[j].val;
 	}
 	return m;
 }
@@ -506,7 +502,12 @@ static size_t longest_at_max(const struct sentiment_model *m, size_t i, size_t m
 	for (size_t l = 1; l <= maxl; l++) {
 		size_t kn = sc.cpos[i + l] - sc.cpos[i];
 		st = hmap_hadd(st, sc.nb.buf + sc.cpos[i + l - 1], sc.cpos[i + l] - sc.cpos[i + l - 1]);
-		if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
+		const unsigned char *u = (const unsigned char *)k;
+		if (l == 1 && kn == 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+			/* one valid three-byte character (what follows for any other): the table */
+			v = m->one[(u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F)];
+		} else if (l == 1 && kn && kn == utf8_valid_len(k, kn)) {
 			size_t cl;
 			int32_t cp = utf8_decode(k, kn, &cl);
 			if (cp >= 0 && cp < 0x10000) {
@@ -1322,63 +1323,86 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	return k;
 }
 
-static void rule_add(struct contrib *k, const char *fmt, ...) NM_PRINTF(2, 3);
-static void rule_add(struct contrib *k, const char *fmt, ...)
-{
-	size_t l = strlen(k->rule);
-	char tmp[sizeof k->rule];
-	va_list ap;
-	int n;
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	/* A rule that does not fit whole is left out (never cut inside a character). */
-	if (n < 0 || l + (l ? 2 : 0) + (size_t)n >= sizeof k->rule)
-		return;
-	if (l) {
-		k->rule[l++] = ';';
-		k->rule[l++] = ' ';
-	}
-	memcpy(k->rule + l, tmp, (size_t)n + 1);
-}
-
-/* Append the ready-made rule text r, as rule_add(k, "%s", r) would. */
-static void rule_adds(struct contrib *k, const char *r)
-{
-	size_t l = strlen(k->rule), n = strlen(r);
-	if (l + (l ? 2 : 0) + n >= sizeof k->rule)
-		return;
-	if (l) {
-		k->rule[l++] = ';';
-		k->rule[l++] = ' ';
-	}
-	memcpy(k->rule + l, r, n + 1);
-}
-
-/* A rule with one number, fmt formatted with x, remembered per call site (memo) since a
- * note's contributions mostly share their factors: formatting a double is the dear part. */
-struct rule_memo {
-	int ok;
-	double x;
-	char s[64];
+/* A rule's text built a piece at a time: the bytes snprintf with the rule's format would
+ * make ("%.*s" pieces, numbers by nm_fmt_g), without going through printf, which was a
+ * tenth of sentiment's time; len counts every byte, buf holds them while they fit. */
+struct rtext {
+	char buf[sizeof ((struct contrib *)0)->rule];
+	size_t len;
 };
 
-static void rule_add_num(struct contrib *k, struct rule_memo *memo, const char *fmt, double x)
-	NM_PRINTF(3, 0);
-static void rule_add_num(struct contrib *k, struct rule_memo *memo, const char *fmt, double x)
+static void rt_addn(struct rtext *t, const char *s, size_t n)
 {
-	/* the same bits, so -0 and 0 (printed differently) are told apart */
-	if (!memo->ok || memcmp(&memo->x, &x, sizeof x)) {
-		int n = snprintf(memo->s, sizeof memo->s, fmt, x);
-		if (n < 0 || (size_t)n >= sizeof memo->s) {
-			memo->ok = 0;
-			rule_add(k, fmt, x);
-			return;
-		}
-		memo->x = x;
-		memo->ok = 1;
+	if (t->len + n < sizeof t->buf)
+		memcpy(t->buf + t->len, s, n);
+	t->len += n;
+}
+
+static void rt_adds(struct rtext *t, const char *s)
+{
+	rt_addn(t, s, strlen(s));
+}
+
+/* "%.*s": at most n bytes, up to a NUL */
+static void rt_addsn(struct rtext *t, const char *s, size_t n)
+{
+	rt_addn(t, s, strnlen(s, n));
+}
+
+/* "%.*g" */
+static void rt_addg(struct rtext *t, double x, int prec)
+{
+	char b[NM_FMT_G_MAX];
+	rt_addn(t, b, nm_fmt_g(b, x, prec));
+}
+
+/* Append t to k's rules after "; ". A rule that does not fit whole is left out (never cut
+ * inside a character). */
+static void rule_put(struct contrib *k, const struct rtext *t)
+{
+	size_t l = strlen(k->rule);
+	if (l + (l ? 2 : 0) + t->len >= sizeof k->rule)
+		return;
+	if (l) {
+		k->rule[l++] = ';';
+		k->rule[l++] = ' ';
 	}
-	rule_adds(k, memo->s);
+	memcpy(k->rule + l, t->buf, t->len);
+	k->rule[l + t->len] = 0;
+}
+
+/* The rule a + s[0..n) (as "%.*s") + b. */
+static void rule_add_s(struct contrib *k, const char *a, const char *s, size_t n, const char *b)
+{
+	struct rtext t;
+	t.len = 0;
+	rt_adds(&t, a);
+	rt_addsn(&t, s, n);
+	rt_adds(&t, b);
+	rule_put(k, &t);
+}
+
+/* The rule a + " x" + x (as "%.*g" with prec), as in "caps x1.5". */
+static void rule_add_x(struct contrib *k, const char *a, double x, int prec)
+{
+	struct rtext t;
+	t.len = 0;
+	rt_adds(&t, a);
+	rt_addn(&t, " x", 2);
+	rt_addg(&t, x, prec);
+	rule_put(k, &t);
+}
+
+/* The rule a + s[0..n) + " x" + x (as "%g"), as in "degree:很 x1.5". */
+static void rule_add_sx(struct contrib *k, const char *a, const char *s, size_t n, double x)
+{
+	struct rtext t;
+	t.len = 0;
+	rt_adds(&t, a);
+	rt_addsn(&t, s, n);
+	rt_addn(&t, " x", 2);
+	rt_addg(&t, x, 6);
+	rule_put(k, &t);
 }
 
 static int is_polar(const struct sentiment_model *m, const struct unit *u)
@@ -1632,10 +1656,10 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				const char *s = n->text + nu->off;
 				if (m->e[nu->entry].role == R_CMP) {
 					struct contrib *k = add_contrib(nu, m->e[nu->entry].w, seg);
-					rule_add(k, "comparison:%.*s", (int)nu->len, s);
+					rule_add_s(k, "comparison:", s, nu->len, "");
 				} else if (nbare++ < BARE_NEG_MAX) {
 					struct contrib *k = add_contrib(nu, BARE_NEG_WEIGHT, seg);
-					rule_add(k, "negation:%.*s bare", (int)nu->len, s);
+					rule_add_s(k, "negation:", s, nu->len, " bare");
 				}
 			}
 			neg_unit = deg_unit = rneg_unit = neg2_unit = asp_unit = asp_neg = or_unit = -1;
@@ -1717,7 +1741,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			    (u->clause > 0 && sc.c[u->clause - 1].cond) ||
 			    ((size_t)u->clause + 1 < sc.nc && sc.c[u->clause + 1].cond)) {
 				struct contrib *k = add_contrib(u, e->w, seg);
-				rule_add(k, "wish:%.*s", (int)u->len, ut);
+				rule_add_s(k, "wish:", ut, u->len, "");
 			}
 			break;
 		case R_ASPECT:
@@ -1776,39 +1800,38 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
 				k->weak = u->raw == 5;
-				rule_add(k, "%s", u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
+				rule_add_s(k, u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
 					 u->raw == 5 ? "tone" :
-					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji");
+					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji", "", 0, "");
 				break;
 			}
 			k = add_contrib(u, w, seg);
 			k->context = e->role == R_CONTEXT || (w > 0 && en_deadpan(n, u));
 			k->plot = e->plot && !aw && !why;
 			if (u->raw == 4)
-				rule_add(k, "rating"); /* negated (not 5 stars), not scaled */
+				rule_add_s(k, "rating", "", 0, ""); /* negated (not 5 stars), not scaled */
 			if (why)
-				rule_add(k, "domain:%s", why);
+				rule_add_s(k, "domain:", why, SIZE_MAX, "");
 			if (aw)
-				rule_add(k, "aspect:%.*s", (int)asp->len, n->text + asp->off);
+				rule_add_s(k, "aspect:", n->text + asp->off, asp->len, "");
 			if (deg_unit >= 0 && u->pos - deg_end <= NEG_WINDOW && degf != 1 && !u->raw &&
 			    !(neg_unit >= 0 && !deg_before_neg && u->pos - neg_end <= NEG_WINDOW + 2)) {
 				const struct unit *d = &sc.u[deg_unit];
 				k->w *= degf;
-				rule_add(k, "degree:%.*s x%g", (int)d->len, n->text + d->off, degf);
+				rule_add_sx(k, "degree:", n->text + d->off, d->len, degf);
 			}
 			if (or_unit >= 0 && neg_unit < 0 && en_or_after(n, &sc.u[or_unit], u)) {
 				/* "no crashes or problems", "not loud or clear": the negator reaches
 				 * every word joined by or/nor */
 				double f = or_f * en_neg_of_neg(ut, w, 0);
 				k->w *= f;
-				rule_add(k, "negation:or x%g", f);
+				rule_add_x(k, "negation:or", f, 6);
 				or_unit = (int)i;
 			} else if (neg_unit >= 0 && rneg_unit < 0 &&
 			    en_modal_comparative(n, &sc.u[neg_unit], u, win)) {
 				const struct unit *g = &sc.u[neg_unit];
 				k->w *= RHET_NEG_EN;
-				rule_add(k, "rhetorical:%.*s x%g", (int)g->len, n->text + g->off,
-					 RHET_NEG_EN);
+				rule_add_sx(k, "rhetorical:", n->text + g->off, g->len, RHET_NEG_EN);
 				neg_used = 1;
 				neg_unit = -1;
 				negf = 1;
@@ -1826,11 +1849,11 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				}
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				k->w *= f;
-				rule_add(k, "%s:%.*s x%g",
-					 rneg_unit >= 0 ? "rhetorical" :
-					 m->e[g->entry].role == R_CMP ? "comparison" :
-					 neg2_unit >= 0 ? "double-negation" : "negation",
-					 (int)g->len, n->text + g->off, f);
+				rule_add_sx(k,
+					    rneg_unit >= 0 ? "rhetorical:" :
+					    m->e[g->entry].role == R_CMP ? "comparison:" :
+					    neg2_unit >= 0 ? "double-negation:" : "negation:",
+					    n->text + g->off, g->len, f);
 				neg_used = 1;
 				neg_unit = -1;
 				rneg_unit = -1;
@@ -1840,14 +1863,14 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			degf = 1;
 			if (u->caps) {
 				k->w *= CAPS_FACTOR;
-				rule_add(k, "caps x%g", CAPS_FACTOR);
+				rule_add_x(k, "caps", CAPS_FACTOR, 6);
 			}
 			break;
 		}
 		case R_STOP:
 			if (promise_missing(n, u)) {
 				struct contrib *k = add_contrib(u, PROMISE_WEIGHT, seg);
-				rule_add(k, "broken-promise");
+				rule_add_s(k, "broken-promise", "", 0, "");
 			}
 			break;
 		default:
@@ -1860,7 +1883,6 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 /* Clause-level factors and discourse weights, then the sums. */
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
-	static _Thread_local struct rule_memo memo_excl, memo_contrast, memo_clause, memo_title;
 	double other = 0, weak = 0;
 	int strong = 0;
 	*pos = *neg = 0;
@@ -1873,7 +1895,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 				    !sc.k[j].concession) {
 					sc.k[j].w *= e->w;
 					sc.k[j].concession = 1;
-					rule_add(&sc.k[j], "concession x%g", (double)e->w);
+					rule_add_x(&sc.k[j], "concession", (double)e->w, 6);
 				}
 	}
 	for (size_t j = 0; j < sc.nk; j++) {
@@ -1884,25 +1906,25 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			continue; /* emoticons and emoji: as written */
 		if (c->rhet && question) {
 			k->w = -k->w;
-			rule_add(k, "rhetorical-question x-1");
+			rule_add_s(k, "rhetorical-question x-1", "", 0, "");
 		} else if (question) {
 			k->w *= QUESTION_FACTOR;
-			rule_add(k, "question x%g", QUESTION_FACTOR);
+			rule_add_x(k, "question", QUESTION_FACTOR, 6);
 		}
 		if (c->cond && strncmp(k->rule, "wish", 4)) {
 			/* 如果再便宜点就好了: what is wished for is absent */
 			double f = c->wish ? 0 : COND_FACTOR;
 			k->w *= f;
-			rule_add(k, "%s x%g", c->wish ? "wish" : "conditional", f);
+			rule_add_x(k, c->wish ? "wish" : "conditional", f, 6);
 		}
 		if (c->excl) {
 			double f = 1 + EXCL_STEP * (c->excl > 4 ? 4 : c->excl);
 			k->w *= f;
-			rule_add_num(k, &memo_excl, "exclamation x%g", f);
+			rule_add_x(k, "exclamation", f, 6);
 		}
 		if (sc.segmul[k->seg] != 1) {
 			k->w *= sc.segmul[k->seg];
-			rule_add_num(k, &memo_contrast, "contrast x%g", sc.segmul[k->seg]);
+			rule_add_x(k, "contrast", sc.segmul[k->seg], 6);
 		}
 	}
 	/* Clause saturation: the words of one clause say one thing; their sum s becomes
@@ -1920,14 +1942,14 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 				continue;
 			sc.k[b].w *= f;
 			if (f < 0.95)
-				rule_add_num(&sc.k[b], &memo_clause, "clause x%.2g", f);
+				rule_add_x(&sc.k[b], "clause", f, 2);
 		}
 	}
 	/* A Xiaohongshu title states the verdict: its words count TITLE_WEIGHT. */
 	for (size_t j = 0; j < sc.nk; j++) {
 		if (sc.k[j].off < sc.title_len && sc.k[j].seg >= 0) {
 			sc.k[j].w *= TITLE_WEIGHT;
-			rule_add_num(&sc.k[j], &memo_title, "title x%g", TITLE_WEIGHT);
+			rule_add_x(&sc.k[j], "title", TITLE_WEIGHT, 6);
 		}
 	}
 	/* Tone cues in a note without any other evidence count at most WEAK_MAX together:
@@ -1944,7 +1966,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		for (size_t j = 0; j < sc.nk; j++)
 			if (sc.k[j].weak) {
 				sc.k[j].w *= f;
-				rule_add(&sc.k[j], "tone cap x%.2g", f);
+				rule_add_x(&sc.k[j], "tone cap", f, 2);
 			}
 	}
 	for (size_t j = 0; j < sc.nk; j++)
@@ -1954,7 +1976,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		struct contrib *k = &sc.k[j];
 		if (k->context && other != 0 && (other > 0) != (k->w > 0)) {
 			k->w = -k->w;
-			rule_add(k, "context:%s", other > 0 ? "+" : "-");
+			rule_add_s(k, other > 0 ? "context:+" : "context:-", "", 0, "");
 		}
 		if (k->w > 0)
 			*pos += k->w;
@@ -1980,7 +2002,7 @@ static void soften_after(const struct note *n)
 			size_t l = strlen(softeners[s]);
 			if (end + l <= n->len && !memcmp(n->text + end, softeners[s], l)) {
 				k->w *= f;
-				rule_add(k, "softener:%s x%g", softeners[s], f);
+				rule_add_sx(k, "softener:", softeners[s], SIZE_MAX, f);
 				break;
 			}
 		}
@@ -2001,7 +2023,7 @@ static void damp_plot(const struct sentiment_model *m)
 	for (size_t j = 0; j < sc.nk; j++)
 		if (sc.k[j].plot && sc.k[j].seg >= 0) {
 			sc.k[j].w *= PLOT_FACTOR;
-			rule_add(&sc.k[j], "plot x%g", PLOT_FACTOR);
+			rule_add_x(&sc.k[j], "plot", PLOT_FACTOR, 6);
 		}
 }
 
@@ -2016,9 +2038,9 @@ static void grant_repeat(const struct note *n)
 		    memcmp(n->text + a->off, n->text + b->off, a->len))
 			continue;
 		a->w *= REPEAT_FACTOR;
-		rule_add(a, "granted x%g", REPEAT_FACTOR);
+		rule_add_x(a, "granted", REPEAT_FACTOR, 6);
 		b->w = 0;
-		rule_add(b, "repeated x0");
+		rule_add_s(b, "repeated x0", "", 0, "");
 		j++;
 	}
 }

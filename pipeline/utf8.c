@@ -3,6 +3,22 @@
 
 #include "util.h"
 
+int32_t utf8_decode_any(const char *str, size_t n, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t l = utf8_valid_len(str, n);
+	*len = l ? l : 1;
+	switch (l) {
+	case 1: return s[0];
+	case 2: return ((int32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	case 3: return ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	case 4:
+		return ((int32_t)(s[0] & 0x07) << 18) | ((int32_t)(s[1] & 0x3F) << 12) |
+		       ((int32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	default: return 0xFFFD;
+	}
+}
+
 size_t utf8_encode(int32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;

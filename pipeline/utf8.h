@@ -53,27 +53,26 @@ static inline size_t utf8_valid_len(const char *str, size_t n)
 }
 
 
+/* utf8_decode's general case, out of line: any sequence, valid or not. */
+int32_t utf8_decode_any(const char *str, size_t n, size_t *len);
+
 /* Decode the code point at s; on invalid input return U+FFFD and set *len to 1.
- * n must be > 0. Inline: every analyser decodes the note character by character. */
+ * n must be > 0. Inline for ASCII and for valid three-byte sequences other than those led
+ * by E0 and ED (the ones with extra checks): every analyser decodes the note character by
+ * character, and Chinese text is almost all three-byte characters. */
 static inline int32_t utf8_decode(const char *str, size_t n, size_t *len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t l;
 	if (n && s[0] < 0x80) { /* ASCII: the common case of Latin text and markup */
 		*len = 1;
 		return s[0];
 	}
-	l = utf8_valid_len(str, n);
-	*len = l ? l : 1;
-	switch (l) {
-	case 1: return s[0];
-	case 2: return ((int32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-	case 3: return ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	case 4:
-		return ((int32_t)(s[0] & 0x07) << 18) | ((int32_t)(s[1] & 0x3F) << 12) |
-		       ((int32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-	default: return 0xFFFD;
+	if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		*len = 3;
+		return ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
 	}
+	return utf8_decode_any(str, n, len);
 }
 
 /* Encode cp into out (4 bytes room); return the number of bytes written. */

@@ -181,6 +181,111 @@ void sb_add_json_str(struct strbuf *sb, const char *s, size_t n)
 	sb->buf[sb->len] = 0;
 }
 
+size_t nm_fmt_g(char *out, double x, int prec)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	char dig[12];
+	char *o = out;
+	double a = fabs(x);
+	uint64_t d = 0, lim;
+	int e, nd, tries;
+	if (prec < 1 || prec > 9)
+		goto slow;
+	if (x == 0) {
+		if (signbit(x))
+			*o++ = '-';
+		*o++ = '0';
+		*o = 0;
+		return (size_t)(o - out);
+	}
+	if (!(a >= 1e-13 && a < 1e15))
+		goto slow; /* also NaN */
+	lim = (uint64_t)p10[prec];
+	/* a guess of the exponent, corrected below (log10 is a libm call) */
+	e = 0;
+	if (a >= 1) {
+		while (e < 14 && a >= p10[e + 1])
+			e++;
+	} else {
+		do
+			e--;
+		while (e > -13 && a * p10[-e] < 1);
+	}
+	for (tries = 0;; tries++) {
+		int s = prec - 1 - e;
+		double y, r, fr;
+		if (tries == 3 || s > 22 || s < -22)
+			goto slow;
+		y = s >= 0 ? a * p10[s] : a / p10[-s];
+		/* e is the exponent of x when y has prec digits before the point (at the
+		 * edges, where y's rounding error could decide, both readings print alike) */
+		if (y >= (double)lim) {
+			e++;
+			continue;
+		}
+		if (y < (double)(lim / 10)) {
+			e--;
+			continue;
+		}
+		r = (double)(uint64_t)y; /* floor: 1 <= y < 1e9 */
+		fr = y - r;
+		if (fabs(fr - 0.5) < 1e-6)
+			goto slow; /* too close to a tie to round in doubles */
+		d = (uint64_t)r + (fr > 0.5);
+		if (d == lim) { /* rounding carried: 9.9999996 -> 10 */
+			d = lim / 10;
+			e++;
+		}
+		break;
+	}
+	for (int i = prec; i-- > 0; d /= 10)
+		dig[i] = (char)('0' + d % 10);
+	for (nd = prec; nd > 1 && dig[nd - 1] == '0'; nd--)
+		;
+	if (x < 0)
+		*o++ = '-';
+	if (e < -4 || e >= prec) {
+		*o++ = dig[0];
+		if (nd > 1) {
+			*o++ = '.';
+			memcpy(o, dig + 1, (size_t)nd - 1);
+			o += nd - 1;
+		}
+		*o++ = 'e';
+		*o++ = e < 0 ? '-' : '+';
+		e = e < 0 ? -e : e;
+		if (e >= 100)
+			*o++ = (char)('0' + e / 100);
+		*o++ = (char)('0' + e / 10 % 10);
+		*o++ = (char)('0' + e % 10);
+	} else if (e >= 0) {
+		memcpy(o, dig, (size_t)e + 1);
+		o += e + 1;
+		if (nd > e + 1) {
+			*o++ = '.';
+			memcpy(o, dig + e + 1, (size_t)(nd - e - 1));
+			o += nd - e - 1;
+		}
+	} else {
+		*o++ = '0';
+		*o++ = '.';
+		for (int i = -1; i > e; i--)
+			*o++ = '0';
+		memcpy(o, dig, (size_t)nd);
+		o += nd;
+	}
+	*o = 0;
+	return (size_t)(o - out);
+slow:
+	{
+		int n = snprintf(out, NM_FMT_G_MAX, "%.*g", prec, x);
+		return n < 0 ? 0 : (size_t)n < NM_FMT_G_MAX ? (size_t)n : NM_FMT_G_MAX - 1;
+	}
+}
+
 void sb_add_json_num(struct strbuf *sb, double v)
 {
 	char b[40], d[24];

@@ -138,6 +138,18 @@ static inline char *json_escape(char *o, const char *s, size_t n)
 	return o;
 }
 
+/* Room nm_fmt_g needs. */
+#define NM_FMT_G_MAX 32
+
+/* Write x as printf's "%.*g" with precision prec writes it (the same bytes, NUL-terminated)
+ * to out (NM_FMT_G_MAX bytes); returns the length. Evidence texts print their factors this
+ * way once per contribution, and snprintf's exact binary-to-decimal conversion was a tenth
+ * of sentiment's time. The fast path rounds x * 10^k computed in doubles (one rounding, so
+ * its error is below 1e-7 for prec <= 9); whatever it cannot decide exactly goes to snprintf:
+ * prec outside 1..9, NaN and infinities, |x| outside [1e-13, 1e15), and roundings within 1e-6
+ * of a tie. */
+size_t nm_fmt_g(char *out, double x, int prec);
+
 /* Append a number the way JSON wants it: shortest form with at most 4 decimals, no -0. */
 void sb_add_json_num(struct strbuf *sb, double v);
 

@@ -47,5 +47,34 @@ int main(void)
 	ok(all, "hmap_get_h agrees with hmap_get at every prefix length");
 	ok(hmap_get_h(&m, hmap_hadd(HMAP_HSEED, w, 6), w, 6, &v) && v == 8, "prefix found by state");
 	hmap_release(&m);
+
+	/* keys kept in the slot (up to HMAP_INLINE bytes) and in the key store (longer), side
+	 * by side; hmap_slot_key visits each live key once */
+	hmap_init(&m);
+	{
+		static const char *const k[] = { "", "a", "好吃", "好吃不", "123456789",
+						 "1234567890", "好吃不贵的店", "a longer english key" };
+		size_t nk = sizeof k / sizeof *k, seen = 0, bad = 0;
+		for (size_t i = 0; i < nk; i++)
+			hmap_put(&m, k[i], strlen(k[i]), (uint32_t)i + 100);
+		ok(hmap_del(&m, "1234567890", 10) && !hmap_get(&m, "1234567890", 10, &v),
+		   "a long key is deleted");
+		ok(hmap_get(&m, "123456789", 9, &v) && v == 104, "a 9-byte key stays");
+		ok(!hmap_get(&m, "12345678", 8, &v) && !hmap_get(&m, "好吃不贵的", 15, &v),
+		   "prefixes of present keys are absent");
+		for (size_t j = 0; j <= m.mask; j++) {
+			size_t kl;
+			const char *sk = hmap_slot_key(&m, j, &kl);
+			uint32_t got;
+			if (!sk)
+				continue;
+			seen++;
+			if (!hmap_get(&m, sk, kl, &got) || got != m.slot[j].val ||
+			    (kl == 10 && !memcmp(sk, "1234567890", 10)))
+				bad++;
+		}
+		ok(seen == nk - 1 && !bad, "hmap_slot_key visits every live key once (%zu)", seen);
+	}
+	hmap_release(&m);
 	return tap_done();
 }
