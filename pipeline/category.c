@@ -103,17 +103,15 @@ struct category_model *category_model_new(const struct lexset *ls)
 	next = xcalloc(k->n + 1, sizeof *next);
 	for (size_t i = 0; i < k->n; i++) {
 		const struct lex_row *r = &k->row[i];
-		uint32_t t;
-		size_t kl = cue_key(&key, r->term);
+		size_t had = m->nterms;
+		long t;
 		pack_id(m, r->group);
-		if (!kl)
+		if ((t = cue_set_intern(&m->cues, r->term, &m->nterms)) < 0)
 			continue;
-		if (!cue_set_get(&m->cues, key.buf, kl, &t)) {
-			t = (uint32_t)m->nterms;
-			NM_GROW(m->terms, m->capterms, m->nterms + 1);
-			m->terms[m->nterms].first = 0;
-			m->terms[m->nterms++].n = 0;
-			cue_set_put(&m->cues, r->term, t);
+		if (m->nterms > had) {
+			NM_GROW(m->terms, m->capterms, m->nterms);
+			m->terms[t].first = 0;
+			m->terms[t].n = 0;
 		}
 		m->terms[t].n++;
 	}

@@ -49,31 +49,48 @@ size_t cue_key(struct strbuf *key, const char *term)
 	return j;
 }
 
+/* Put the normalised key[0..n) -> val, and mark its proper prefixes. */
+static void put_key(struct cue_set *s, const char *key, size_t n, uint32_t val)
+{
+	uint32_t old = 0;
+	unsigned b = first_bit(key, n);
+	s->first[b >> 6] |= 1ull << (b & 63);
+	hmap_get(&s->map, key, n, &old);
+	hmap_put(&s->map, key, n, (old & CUE_PREFIX) | (val + 1));
+	/* proper prefixes at UTF-8 character boundaries */
+	for (size_t i = 1; i < n; i++) {
+		if (((unsigned char)key[i] & 0xC0) == 0x80)
+			continue;
+		old = 0;
+		hmap_get(&s->map, key, i, &old);
+		hmap_put(&s->map, key, i, old | CUE_PREFIX);
+	}
+}
+
 int cue_set_put(struct cue_set *s, const char *term, uint32_t val)
 {
 	struct strbuf key = STRBUF_INIT;
 	size_t n = cue_key(&key, term);
-	if (!n) {
-		sb_release(&key);
-		return -1;
-	}
-	{
-		uint32_t old = 0;
-		unsigned b = first_bit(key.buf, n);
-		s->first[b >> 6] |= 1ull << (b & 63);
-		hmap_get(&s->map, key.buf, n, &old);
-		hmap_put(&s->map, key.buf, n, (old & CUE_PREFIX) | (val + 1));
-	}
-	/* proper prefixes at UTF-8 character boundaries */
-	for (size_t i = 1; i < n; i++) {
-		uint32_t old = 0;
-		if (((unsigned char)key.buf[i] & 0xC0) == 0x80)
-			continue;
-		hmap_get(&s->map, key.buf, i, &old);
-		hmap_put(&s->map, key.buf, i, old | CUE_PREFIX);
+	if (n)
+		put_key(s, key.buf, n, val);
+	sb_release(&key);
+	return n ? 0 : -1;
+}
+
+long cue_set_intern(struct cue_set *s, const char *term, size_t *next)
+{
+	struct strbuf key = STRBUF_INIT;
+	size_t n = cue_key(&key, term);
+	uint32_t v;
+	long r = -1;
+	if (n && cue_set_get(s, key.buf, n, &v)) {
+		r = (long)v;
+	} else if (n) {
+		r = (long)*next;
+		put_key(s, key.buf, n, (uint32_t)(*next)++);
 	}
 	sb_release(&key);
-	return 0;
+	return r;
 }
 
 int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val)

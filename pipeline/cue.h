@@ -60,6 +60,11 @@ size_t cue_key(struct strbuf *key, const char *term);
  * (nothing added). */
 int cue_set_put(struct cue_set *s, const char *term, uint32_t val);
 
+/* The value of term in s; a term not in s yet is added with the value *next, and *next is
+ * incremented (for models that number their cues in order). Returns the value, or -1 when the
+ * term is empty after normalisation. */
+long cue_set_intern(struct cue_set *s, const char *term, size_t *next);
+
 /* Look up a spaceless normalised key. Returns 1 and sets *val when present. */
 int cue_set_get(const struct cue_set *s, const char *key, size_t n, uint32_t *val);
 

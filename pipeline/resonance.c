@@ -167,7 +167,6 @@ struct resonance_model *resonance_model_new(const struct lexset *ls)
 {
 	struct resonance_model *m = xcalloc(1, sizeof *m);
 	const struct lex_kind *k = lexset_kind(ls, "resonance");
-	struct strbuf key = STRBUF_INIT;
 
 	cue_set_init(&m->cues);
 #ifdef RES_TUNING
@@ -188,13 +187,13 @@ struct resonance_model *resonance_model_new(const struct lexset *ls)
 		const struct lex_row *r = &k->row[i];
 		int part = r->ncol > 1 ? part_of(r->col[1]) : -1;
 		double w;
-		uint32_t c;
+		size_t had;
+		long c;
 		if (part < 0 || lex_weight(r->ncol > 2 ? r->col[2] : NULL, 1, &w) < 0)
 			continue; /* the loader's validate() has reported it */
 		if (r->is_pattern) {
 			pcre2_code *re = lex_compile_pattern(r, 0);
 			if (!re) {
-				sb_release(&key);
 				resonance_model_free(m);
 				return NULL;
 			}
@@ -205,19 +204,16 @@ struct resonance_model *resonance_model_new(const struct lexset *ls)
 			m->pat[m->npat++].w = w;
 			continue;
 		}
-		if (!cue_key(&key, r->term))
+		had = m->ncue;
+		if ((c = cue_set_intern(&m->cues, r->term, &m->ncue)) < 0)
 			continue;
-		if (!cue_set_get(&m->cues, key.buf, key.len, &c)) {
-			c = (uint32_t)m->ncue;
-			NM_GROW(m->cue, m->capcue, m->ncue + 1);
+		if (m->ncue > had) {
+			NM_GROW(m->cue, m->capcue, m->ncue);
 			memset(&m->cue[c], 0, sizeof m->cue[c]);
 			m->cue[c].term = r->term;
-			m->ncue++;
-			cue_set_put(&m->cues, r->term, c);
 		}
 		m->cue[c].w[part] = w;
 	}
-	sb_release(&key);
 	return m;
 }
 

@@ -104,7 +104,6 @@ struct sips_model *sips_model_new(const struct lexset *ls, const struct category
 {
 	struct sips_model *m = xcalloc(1, sizeof *m);
 	const struct lex_kind *k = lexset_kind(ls, "sips");
-	struct strbuf key = STRBUF_INIT;
 
 	m->cats = cats;
 	cue_set_init(&m->cues);
@@ -112,13 +111,13 @@ struct sips_model *sips_model_new(const struct lexset *ls, const struct category
 		const struct lex_row *r = &k->row[i];
 		int st = r->ncol > 1 ? stage_of(r->col[1]) : -1;
 		double w;
-		uint32_t c;
+		size_t had;
+		long c;
 		if (st < 0 || lex_weight(r->ncol > 2 ? r->col[2] : NULL, 1, &w) < 0)
 			continue; /* reported by the loader */
 		if (r->is_pattern) {
 			pcre2_code *re = lex_compile_pattern(r, 0);
 			if (!re) {
-				sb_release(&key);
 				sips_model_free(m);
 				return NULL;
 			}
@@ -128,22 +127,19 @@ struct sips_model *sips_model_new(const struct lexset *ls, const struct category
 			m->pat[m->npat++].w = w;
 			continue;
 		}
-		if (!cue_key(&key, r->term))
+		had = m->ncue;
+		if ((c = cue_set_intern(&m->cues, r->term, &m->ncue)) < 0)
 			continue;
-		if (!cue_set_get(&m->cues, key.buf, key.len, &c)) {
-			c = (uint32_t)m->ncue;
-			NM_GROW(m->cue, m->capcue, m->ncue + 1);
+		if (m->ncue > had) {
+			NM_GROW(m->cue, m->capcue, m->ncue);
 			memset(&m->cue[c], 0, sizeof m->cue[c]);
 			m->cue[c].term = r->term;
-			m->ncue++;
-			cue_set_put(&m->cues, r->term, c);
 		}
 		if (st == S_AUDIENCE)
 			m->cue[c].audience = 1;
 		else
 			m->cue[c].w[st] = w;
 	}
-	sb_release(&key);
 	return m;
 }
 

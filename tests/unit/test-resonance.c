@@ -474,6 +474,14 @@ static void test_cue(void)
 	ok(cue_set_put(&cs, "Road Trip", 1) == 0, "cue: a phrase with a space is added");
 	ok(cue_set_put(&cs, "  ", 2) < 0, "cue: an empty term is refused");
 	cue_set_put(&cs, "评论区告诉我", 3);
+	{ /* intern: a new term takes the next number, a known one (any width or case) keeps its own */
+		size_t next = 10;
+		long a = cue_set_intern(&cs, "亲测有效", &next), b = cue_set_intern(&cs, "ＲＯＡＤ trip", &next);
+		ok(a == 10 && next == 11, "cue: intern numbers a new term (%ld, next %zu)", a, next);
+		ok(b == 1 && next == 11, "cue: intern finds a known term without numbering (%ld)", b);
+		ok(cue_set_intern(&cs, "亲测有效", &next) == 10 && next == 11, "cue: intern twice, one number");
+		ok(cue_set_intern(&cs, " ", &next) < 0 && next == 11, "cue: intern refuses an empty term");
+	}
 	cue_set_put(&cs, "评论区", 4);
 	make_note(&n, "ROAD", "trip 我们的ＲＯＡＤ ＴＲＩＰ，评论区告诉我");
 	cue_prepare(&n, &cn);
