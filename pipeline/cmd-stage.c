@@ -661,8 +661,8 @@ int cmd_score(int argc, char **argv)
 			 "usage: notemine score [OPTIONS] [FILE...]\n\n"
 			 "Adds \"engagement\" (parsed like/collect/comment/share counts), \"resonance\"\n"
 			 "(0-100 with its five parts and evidence) and \"sips\" (identify, participate,\n"
-			 "share, category, audience). Uses \"tokens\" and \"sentiment\" of earlier\n"
-			 "stages when present.\n\n"
+			 "share, category, audience). Uses \"tokens\", \"sentiment\" and \"note_type\" of\n"
+			 "earlier stages when present.\n\n"
 			 "  --explain           print a readable breakdown of each note on stderr\n\n");
 }
 

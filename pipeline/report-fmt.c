@@ -11,31 +11,19 @@
 /* ------------------------------------------------------------------------------------------
  * Rendering helpers shared by both writers.
  */
-/* HTML / XML text: & < > " ' escaped, invalid UTF-8 as U+FFFD, control characters dropped. */
-void rp_html_esc(struct strbuf *o, const char *s, size_t n)
+/* Append s[0..n): ASCII bytes through ascii(), valid UTF-8 sequences as they are, each
+ * invalid byte as U+FFFD. */
+static void esc_walk(struct strbuf *o, const char *s, size_t n,
+		     void (*ascii)(struct strbuf *, unsigned char))
 {
 	size_t i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t l;
 		if (c < 0x80) {
-			switch (c) {
-			case '&': sb_adds(o, "&amp;"); break;
-			case '<': sb_adds(o, "&lt;"); break;
-			case '>': sb_adds(o, "&gt;"); break;
-			case '"': sb_adds(o, "&quot;"); break;
-			case '\'': sb_adds(o, "&#39;"); break;
-			default:
-				if (c >= 0x20 && c != 0x7f)
-					sb_addc(o, (char)c);
-				else if (c == '\t' || c == '\n')
-					sb_addc(o, ' ');
-			}
+			ascii(o, c);
 			i++;
-			continue;
-		}
-		l = utf8_valid_len(s + i, n - i);
-		if (l == 0) {
+		} else if ((l = utf8_valid_len(s + i, n - i)) == 0) {
 			sb_adds(o, "\xef\xbf\xbd");
 			i++;
 		} else {
@@ -43,6 +31,46 @@ void rp_html_esc(struct strbuf *o, const char *s, size_t n)
 			i += l;
 		}
 	}
+}
+
+static void html_ascii(struct strbuf *o, unsigned char c)
+{
+	switch (c) {
+	case '&': sb_adds(o, "&amp;"); break;
+	case '<': sb_adds(o, "&lt;"); break;
+	case '>': sb_adds(o, "&gt;"); break;
+	case '"': sb_adds(o, "&quot;"); break;
+	case '\'': sb_adds(o, "&#39;"); break;
+	default:
+		if (c >= 0x20 && c != 0x7f)
+			sb_addc(o, (char)c);
+		else if (c == '\t' || c == '\n')
+			sb_addc(o, ' ');
+	}
+}
+
+static void md_ascii(struct strbuf *o, unsigned char c)
+{
+	switch (c) {
+	case '|': case '\\': case '*': case '_': case '`': case '[': case ']':
+		sb_addc(o, '\\');
+		sb_addc(o, (char)c);
+		break;
+	case '<': sb_adds(o, "&lt;"); break;
+	case '>': sb_adds(o, "&gt;"); break;
+	case '&': sb_adds(o, "&amp;"); break;
+	default:
+		if (c >= 0x20 && c != 0x7f)
+			sb_addc(o, (char)c);
+		else if (c == '\t' || c == '\n' || c == '\r')
+			sb_addc(o, ' ');
+	}
+}
+
+/* HTML / XML text: & < > " ' escaped, invalid UTF-8 as U+FFFD, control characters dropped. */
+void rp_html_esc(struct strbuf *o, const char *s, size_t n)
+{
+	esc_walk(o, s, n, html_ascii);
 }
 
 void rp_html_escs(struct strbuf *o, const char *s)
@@ -51,41 +79,11 @@ void rp_html_escs(struct strbuf *o, const char *s)
 		rp_html_esc(o, s, strlen(s));
 }
 
-/* Markdown table cell text: | and \ escaped, < > & as entities, * _ ` [ ] escaped, line
+/* Markdown table cell text: | and \\ escaped, < > & as entities, * _ ` [ ] escaped, line
  * breaks as spaces, invalid UTF-8 as U+FFFD. */
 void rp_md_esc(struct strbuf *o, const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t l;
-		if (c < 0x80) {
-			switch (c) {
-			case '|': case '\\': case '*': case '_': case '`': case '[': case ']':
-				sb_addc(o, '\\');
-				sb_addc(o, (char)c);
-				break;
-			case '<': sb_adds(o, "&lt;"); break;
-			case '>': sb_adds(o, "&gt;"); break;
-			case '&': sb_adds(o, "&amp;"); break;
-			default:
-				if (c >= 0x20 && c != 0x7f)
-					sb_addc(o, (char)c);
-				else if (c == '\t' || c == '\n' || c == '\r')
-					sb_addc(o, ' ');
-			}
-			i++;
-			continue;
-		}
-		l = utf8_valid_len(s + i, n - i);
-		if (l == 0) {
-			sb_adds(o, "\xef\xbf\xbd");
-			i++;
-		} else {
-			sb_add(o, s + i, l);
-			i += l;
-		}
-	}
+	esc_walk(o, s, n, md_ascii);
 }
 
 void rp_md_escs(struct strbuf *o, const char *s)
