@@ -509,22 +509,11 @@ static const char *const end_phrase[] = { "左右", "以上", "以下", "之前"
 /* characters that glue phrases together and are rare inside names */
 static const char glue[] = "的很了是都也就太还在吗呢吧";
 
-static int in_set(int32_t cp, const char *set)
-{
-	size_t i = 0, l, n = strlen(set);
-	while (i < n) {
-		if (utf8_decode(set + i, n - i, &l) == cp)
-			return 1;
-		i += l;
-	}
-	return 0;
-}
-
 /* An inner character of ids[0..n) is a phrase glue character. */
 static int has_glue(const struct discover *d, const uint32_t *ids, int n)
 {
 	for (int k = 1; k + 1 < n; k++)
-		if (in_set(d->id_cp[ids[k]], glue))
+		if (utf8_in_set(d->id_cp[ids[k]], glue))
 			return 1;
 	return 0;
 }
@@ -710,7 +699,7 @@ int discover_run(struct discover *d, const struct discover_word **out, size_t *n
 		if ((double)c->maxl >= d->o.fragment_share * c->freq ||
 		    (double)c->maxr >= d->o.fragment_share * c->freq)
 			continue;
-		if (in_set(d->id_cp[ids[0]], start_stop) || in_set(d->id_cp[ids[c->n - 1]], end_stop))
+		if (utf8_in_set(d->id_cp[ids[0]], start_stop) || utf8_in_set(d->id_cp[ids[c->n - 1]], end_stop))
 			continue;
 		if (has_glue(d, ids, c->n) || phrase_end(d, ids, c->n, &tmp))
 			continue;

@@ -224,8 +224,6 @@ static int load_jieba(struct builder *b, const char *path, int base)
 	return rc;
 }
 
-static int in_set(int32_t cp, const char *set);
-
 /* Does ls hold any plain term? */
 static int lexset_has_terms(const struct lexset *ls)
 {
@@ -302,7 +300,7 @@ static int is_phrase(const struct builder *b, const char *term)
 	if (known == 0) {
 		while (i < n && !phrase) {
 			int32_t cp = utf8_decode(term + i, n - i, &l);
-			phrase = in_set(cp, function_chars);
+			phrase = utf8_in_set(cp, function_chars);
 			i += l;
 		}
 		if (!phrase)
@@ -334,17 +332,6 @@ static void add_lexicons(struct builder *b, const struct lexset *ls)
 }
 
 /* ---- granularity rules (base words only) ---- */
-
-static int in_set(int32_t cp, const char *set)
-{
-	size_t i = 0, l, n = strlen(set);
-	while (i < n) {
-		if (utf8_decode(set + i, n - i, &l) == cp)
-			return 1;
-		i += l;
-	}
-	return 0;
-}
 
 /* Numerals that combine with a measure word, and measure words that are left apart from
  * them (segmentation standards: 一 个, 三 年, 第一 次). Not 点/分/时 (十分, 一点), not
@@ -381,7 +368,7 @@ static int has_any(const char *s, size_t n, const char *set)
 {
 	size_t i = 0, l;
 	while (i < n) {
-		if (in_set(utf8_decode(s + i, n - i, &l), set))
+		if (utf8_in_set(utf8_decode(s + i, n - i, &l), set))
 			return 1;
 		i += l;
 	}
@@ -398,10 +385,10 @@ static int numeral_measure(const char *k, size_t n)
 		i += 3;
 	while (i < n) {
 		cp = utf8_decode(k + i, n - i, &l);
-		if (!in_set(cp, numerals))
+		if (!utf8_in_set(cp, numerals))
 			break;
 		/* 百年, 千万, 万人: a leading multiplier makes a lexical word */
-		if (!nn && in_set(cp, "百千万亿"))
+		if (!nn && utf8_in_set(cp, "百千万亿"))
 			return 0;
 		nn++;
 		i += l;
@@ -415,7 +402,7 @@ static int numeral_measure(const char *k, size_t n)
 		if (n - i == strlen(measures2[m]) && !memcmp(k + i, measures2[m], n - i))
 			return 1;
 	cp = utf8_decode(k + i, n - i, &l);
-	return i + l == n && in_set(cp, measures);
+	return i + l == n && utf8_in_set(cp, measures);
 }
 
 /* Is key k (n bytes) a concatenation of >= 2 base words of >= 2 characters each? */
@@ -463,7 +450,7 @@ static void apply_granularity(struct builder *b)
 		} else if (e->nchars == 3 && (e->flags & F_NAME) && e->freq >= NAME_MIN_FREQ) {
 			size_t l;
 			int32_t cp = utf8_decode(k, e->klen, &l);
-			if (in_set(cp, surnames) && !has_any(k + l, e->klen - l, transliteration)) {
+			if (utf8_in_set(cp, surnames) && !has_any(k + l, e->klen - l, transliteration)) {
 				double f = e->freq;
 				char given[16], sur[8];
 				size_t gl = e->klen - l;
@@ -932,17 +919,17 @@ static int compile(struct builder *b, uint64_t fp, int has_base, struct strbuf *
 				if (fl && utf8_valid_len(f, fl) == fl) {
 					int32_t fc = utf8_decode(f, fl, &l);
 					if (fc == 0x25CB || fc == 0x3007 ||
-					    in_set(fc, "零一二三四五六七八九十百千万亿两"))
+					    utf8_in_set(fc, "零一二三四五六七八九十百千万亿两"))
 						page[j] |= SEGDICT_F_NUMERAL;
-					if (in_set(fc, "这那哪"))
+					if (utf8_in_set(fc, "这那哪"))
 						page[j] |= SEGDICT_F_DEMONSTR;
-					if (in_set(fc, function_chars) || in_set(fc, "每各某其该本此"))
+					if (utf8_in_set(fc, function_chars) || utf8_in_set(fc, "每各某其该本此"))
 						page[j] |= SEGDICT_F_FUNC;
-					if (in_set(fc, suffix_chars))
+					if (utf8_in_set(fc, suffix_chars))
 						page[j] |= SEGDICT_F_SUFFIX;
-					if (in_set(fc, "村乡镇县"))
+					if (utf8_in_set(fc, "村乡镇县"))
 						page[j] |= SEGDICT_F_PLACE;
-					if (in_set(fc, measures))
+					if (utf8_in_set(fc, measures))
 						page[j] |= SEGDICT_F_MEASURE;
 				}
 			}

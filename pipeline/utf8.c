@@ -95,3 +95,14 @@ int utf8_is_han(int32_t cp)
 	       (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
 	       cp == 0x3007;
 }
+
+int utf8_in_set(int32_t cp, const char *set)
+{
+	size_t i = 0, l, n = strlen(set);
+	while (i < n) {
+		if (utf8_decode(set + i, n - i, &l) == cp)
+			return 1;
+		i += l ? l : 1;
+	}
+	return 0;
+}

@@ -89,4 +89,7 @@ size_t utf8_repair(struct strbuf *sb, const char *s, size_t n);
  * compatibility ideographs, and the ideographic zero U+3007). */
 int utf8_is_han(int32_t cp);
 
+/* True when code point cp is one of the characters of the UTF-8 string set. */
+int utf8_in_set(int32_t cp, const char *set);
+
 #endif
