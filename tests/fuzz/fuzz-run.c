@@ -109,22 +109,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #ifdef NM_FUZZ_MAIN
-int main(int argc, char **argv)
+/* What setup() keeps between inputs. */
+static void cleanup(void)
 {
-	for (int i = 1; i < argc; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		if (nm_read_file(argv[i], &sb) < 0)
-			return 2;
-		LLVMFuzzerTestOneInput((const uint8_t *)(sb.buf ? sb.buf : ""), sb.len);
-		sb_release(&sb);
-	}
 	for (int i = 0; i < 2; i++) {
 		pipeline_worker_free(pw[i]);
 		pipeline_free(pl[i]);
 	}
 	sb_release(&out);
 	sb_release(&ex);
-	printf("ran %d inputs\n", argc - 1);
-	return 0;
 }
+#define NM_FUZZ_CLEANUP cleanup
 #endif
+#include "replay-main.h"

@@ -94,15 +94,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #ifdef NM_FUZZ_MAIN
-int main(int argc, char **argv)
+/* What setup() keeps between inputs. */
+static void cleanup(void)
 {
-	for (int i = 1; i < argc; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		if (nm_read_file(argv[i], &sb) < 0)
-			return 2;
-		LLVMFuzzerTestOneInput((const uint8_t *)(sb.buf ? sb.buf : ""), sb.len);
-		sb_release(&sb);
-	}
 	tokens_release(&toks);
 	tokens_release(&again);
 	sb_release(&text);
@@ -110,7 +104,7 @@ int main(int argc, char **argv)
 	tokenizer_free(tk);
 	segdict_free(dict);
 	lexset_release(&lex);
-	printf("ran %d inputs\n", argc - 1);
-	return 0;
 }
+#define NM_FUZZ_CLEANUP cleanup
 #endif
+#include "replay-main.h"

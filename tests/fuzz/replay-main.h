@@ -2,7 +2,8 @@
  * replay-main.h - a main() for the fuzz targets when built without libFuzzer
  * (-DNM_FUZZ_MAIN): runs LLVMFuzzerTestOneInput on each file named on the command line, so a
  * crash input or the seed corpus can be replayed under gdb, valgrind or plain sanitizers.
- * Included at the end of each target.
+ * Included at the end of each target. A target that keeps state between inputs defines
+ * NM_FUZZ_CLEANUP as the name of a function that frees it (leak checkers then see nothing).
  */
 #ifdef NM_FUZZ_MAIN
 int main(int argc, char **argv)
@@ -14,6 +15,9 @@ int main(int argc, char **argv)
 		LLVMFuzzerTestOneInput((const uint8_t *)(sb.buf ? sb.buf : ""), sb.len);
 		sb_release(&sb);
 	}
+#ifdef NM_FUZZ_CLEANUP
+	NM_FUZZ_CLEANUP();
+#endif
 	printf("ran %d inputs\n", argc - 1);
 	return 0;
 }
