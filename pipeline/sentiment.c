@@ -43,6 +43,10 @@
  *     polar word, ？？, 。。。, ~) and tone words (role tone: 怎么) count as written too,
  *     a mark once a kind a note (TONE_*); with no other evidence they count at most
  *     WEAK_MAX together, so alone they lean a note but leave it neutral.
+ *     Connotations (role conn: weekend, beach, puppy; traffic, flu, taxes) are weak cues of
+ *     the same kind that speak only when no word of evaluation does: beside one they are
+ *     dropped and leave no evidence. They are counted as written (no negation, no degree):
+ *     a negator before one counts as a bare negation, which is evidence, so the lean drops.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
  *  love it", "don't look now"). Interjections (role interj: lol, haha) count as written.
@@ -128,6 +132,7 @@
 #define RATING_MID 0.65    /* a rating at this share of its scale counts 0 */
 #define RATING_SLOPE 5.0
 #define WEAK_MAX 0.16      /* tone cues together, at most: alone they stay neutral */
+#define CONN_MAX 1.0       /* largest |weight| of a connotation (role conn) */
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
 #define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
 #define REPEAT_FACTOR 0.5  /* 好是好，就是贵: the word granted, once */
@@ -169,6 +174,7 @@ enum srole {
 	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
 	R_PLOT,       /* polar word of a story's content (战争, 绝望): loaded as R_POLAR + plot */
 	R_WORK,       /* a book, film or song (小说, 电影, 剧情): the note is about a work */
+	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
 	R_NROLES
 };
 
@@ -176,7 +182,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply", "tone", "plot", "work",
+	"reply", "tone", "plot", "work", "conn",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -237,6 +243,11 @@ static int sentiment_validate(const struct lex_row *r, struct strbuf *err)
 	}
 	if (fabs(w) > 10) {
 		sb_addf(err, "weight %g out of range [-10, 10]", w);
+		return -1;
+	}
+	if (role == R_CONN && (w == 0 || fabs(w) > CONN_MAX)) {
+		sb_addf(err, "conn weight %g: a connotation leans a note, its weight lies in "
+			"[-%g, %g] and is not 0", w, CONN_MAX, CONN_MAX);
 		return -1;
 	}
 	if (phrase_words(r->term) > MAX_PHRASE_WORDS) {
@@ -382,7 +393,7 @@ struct unit {
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
 	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4),
-			     * tone mark (5): counted as written */
+			     * tone mark or word, connotation (5): counted as written */
 	float rw;           /* a rating's weight (raw 4) */
 };
 
@@ -398,7 +409,8 @@ struct contrib {
 	double w;
 	int seg;        /* discourse segment (between contrast markers) */
 	int clause;
-	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone) */
+	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone, conn) */
+	uint8_t conn;   /* a connotation (role conn): dropped beside any other evidence */
 	uint8_t plot;   /* a plot word (entry plot) */
 	char rule[128];
 };
@@ -477,7 +489,7 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 	u->entry = entry;
 	u->caps = 0;
 	u->raw = entry < 0 ? 0 : sc.model->e[entry].role == R_INTERJ ? 3 :
-		 sc.model->e[entry].role == R_TONE ? 5 : 0;
+		 sc.model->e[entry].role == R_TONE || sc.model->e[entry].role == R_CONN ? 5 : 0;
 	u->rw = 0;
 	if (entry >= 0 && sc.model->e[entry].role == R_COND)
 		sc.c[u->clause].cond = 1;
@@ -1317,6 +1329,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->clause = u->clause;
 	k->context = 0;
 	k->weak = 0;
+	k->conn = 0;
 	k->concession = 0;
 	k->plot = 0;
 	k->rule[0] = 0;
@@ -1781,6 +1794,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 		case R_CONTEXT:
 		case R_INTERJ:
 		case R_TONE:
+		case R_CONN:
 		case R_DOMAIN:
 		polar: {
 			double w = aw ? aw : (u->raw == 4 ? u->rw : e->w), dw;
@@ -1800,8 +1814,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				k = add_contrib(u, w, -1);
 				k->context = e->role == R_CONTEXT;
 				k->weak = u->raw == 5;
+				k->conn = e->role == R_CONN;
 				rule_add_s(k, u->raw == 2 ? "hashtag" : u->raw == 3 ? "interjection" :
-					 u->raw == 5 ? "tone" :
+					 k->conn ? "connotation" : u->raw == 5 ? "tone" :
 					 (unsigned char)ut[0] < 0x80 ? "emoticon" : "emoji", "", 0, "");
 				break;
 			}
@@ -1961,12 +1976,22 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		else
 			weak += sc.k[j].w;
 	}
+	/* Connotations (role conn: weekend, beach; traffic, flu) speak only when no word of
+	 * evaluation does: beside one they are dropped and leave no evidence; beside tone
+	 * cues alone they are capped with them. */
+	if (strong) {
+		size_t o = 0;
+		for (size_t j = 0; j < sc.nk; j++)
+			if (!sc.k[j].conn)
+				sc.k[o++] = sc.k[j];
+		sc.nk = o;
+	}
 	if (!strong && fabs(weak) > WEAK_MAX) {
 		double f = WEAK_MAX / fabs(weak);
 		for (size_t j = 0; j < sc.nk; j++)
 			if (sc.k[j].weak) {
 				sc.k[j].w *= f;
-				rule_add_x(&sc.k[j], "tone cap", f, 2);
+				rule_add_x(&sc.k[j], sc.k[j].conn ? "lean cap" : "tone cap", f, 2);
 			}
 	}
 	for (size_t j = 0; j < sc.nk; j++)

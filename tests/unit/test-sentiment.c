@@ -295,6 +295,25 @@ static void test_json(void)
 	cJSON_Delete(v);
 }
 
+/* Connotations (role conn): a lean where no word of evaluation speaks, dropped beside one. */
+static void test_connotation(void)
+{
+	POS("Sitting in the garden with grandma", "conn: pleasant things lean a note positive");
+	ok(res.label == 0 && evidence_has("connotation"), "conn: the lean is evidence, the note neutral");
+	NEG("In the waiting room", "conn: unpleasant things lean a note negative");
+	ok(score("In the waiting room") > -0.1, "conn: a negative lean stays neutral");
+	NEG("The garden is awful", "conn: a word of evaluation decides");
+	ok(!evidence_has("connotation"), "conn: beside a word of evaluation the lean is dropped");
+	ok(score("Great garden") == score("Great"), "conn: dropped, it changes nothing");
+	POS("去散步", "zh conn: 散步 leans positive");
+	NEG("排队中", "zh conn: 排队 leans negative");
+	ok(score("排队中。。。") < 0 && score("排队中。。。") > -0.1,
+	   "zh conn: capped with the tone cues, still neutral");
+	POS("排队，很开心", "zh conn: 开心 decides beside 排队");
+	ok(!evidence_has("排队"), "zh conn: dropped from the evidence beside 开心");
+	ZERO("Photo posted", "conn: no connotation, no lean");
+}
+
 static void test_lexicon_errors(void)
 {
 	struct fixture_root fr;
@@ -306,6 +325,14 @@ static void test_lexicon_errors(void)
 	fixture_root_write(&fr, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n");
 	memset(&bad, 0, sizeof bad);
 	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: bad weight and unknown role are errors");
+	lexset_release(&bad);
+	fixture_root_write(&fr, "园\t0\tconn\n");
+	memset(&bad, 0, sizeof bad);
+	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: a conn weight of 0 is an error");
+	lexset_release(&bad);
+	fixture_root_write(&fr, "园\t1.5\tconn\n");
+	memset(&bad, 0, sizeof bad);
+	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: a conn weight beyond 1 is an error");
 	lexset_release(&bad);
 	fixture_root_write(&fr, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n");
 	memset(&bad, 0, sizeof bad);
@@ -502,6 +529,7 @@ int main(void)
 	test_emphasis();
 	test_context();
 	test_tone_marks();
+	test_connotation();
 	test_a_not_a();
 	test_aspects();
 	test_reply();
