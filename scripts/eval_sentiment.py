@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """eval_sentiment.py - binary sentiment accuracy of notemine on the shared dev sets.
 
-Usage: eval_sentiment.py DATA_DIR [--worst N] [--only NAME] [--half even|odd]
+Usage: eval_sentiment.py DATA_DIR [--worst N] [--only NAME] [--half even|odd] [--classes]
 
 Runs `$NOTEMINE classify FILE` (NOTEMINE defaults to ./notemine) on every *.jsonl file of
 DATA_DIR/sentiment and scores the sign of .sentiment.score against the gold label: Chinese sets
@@ -14,6 +14,13 @@ only. When the data folder is missing it says so and exits 0.
 --half even|odd scores only the rows of that parity (row 0, 2, 4, ... or 1, 3, 5, ...): read the
 errors of one half while you work, and check on the other half, which you never read, that a change
 holds on text it was not drawn from.
+
+--classes counts each set's errors by the rule that shaped them: a zero with no evidence at all
+(no word of evaluation or connotation), a zero whose evidence cancels out, a lean of connotation or
+tone alone, and a wrong sign by the first rule family found among the contributions that carry the
+wrong sign (negation, contrast, question, comparison, aspect, context, emoticon, rating), else
+"word alone": the words' own polarity (sarcasm, names and titles, a sense the lexicon lacks, a noisy
+label).
 """
 import json
 import os
@@ -41,6 +48,34 @@ def gold_of(rec):
     return 0
 
 
+# Rule families of the evidence, in the order --classes looks for them.
+FAMILIES = [
+    ("negation", ("negation", "rhetorical-question")),
+    ("contrast or concession", ("contrast", "concession", "granted")),
+    ("question or rhetorical", ("question", "rhetorical")),
+    ("comparison", ("comparison",)),
+    ("aspect", ("aspect",)),
+    ("context (takes the note's sign)", ("context",)),
+    ("emoticon, emoji, interjection", ("emoticon", "emoji", "interjection", "hashtag")),
+    ("rating", ("rating",)),
+]
+
+
+def error_class(sent, score):
+    ev = sent.get("evidence") or []
+    if score == 0:
+        return "zero: no evidence" if not ev else "zero: evidence cancels out"
+    rules = [e.get("rule", "") for e in ev]
+    if rules and all(r.startswith(("connotation", "tone")) for r in rules):
+        return "lean alone (connotation, tone)"
+    wrong = [e.get("rule", "") for e in ev
+             if isinstance(e.get("weight"), (int, float)) and (e["weight"] > 0) == (score > 0)]
+    for name, keys in FAMILIES:
+        if any(k in r for r in wrong for k in keys):
+            return "sign: " + name
+    return "sign: word alone"
+
+
 def run(binary, path):
     proc = subprocess.run([binary, "classify", path], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, check=False)
@@ -57,6 +92,7 @@ def main(argv):
         return 2
     data = os.path.join(argv[1], "sentiment")
     worst_n, only, half = 20, None, None
+    classes = "--classes" in argv
     if "--worst" in argv:
         worst_n = int(argv[argv.index("--worst") + 1])
     if "--only" in argv:
@@ -85,6 +121,7 @@ def main(argv):
                              % (f, len(out), len(gold)))
         tp = tn = fp = fn = zp = zn = 0
         errors = []
+        counts = {}
         for i, (rec, line) in enumerate(zip(gold, out)):
             if half and (i % 2 == 0) != (half == "even"):
                 continue
@@ -92,9 +129,13 @@ def main(argv):
             if g == 0:
                 continue
             try:
-                s = float(json.loads(line)["sentiment"]["score"])
+                sent = json.loads(line)["sentiment"]
+                s = float(sent["score"])
             except (ValueError, KeyError, TypeError):
-                s = 0.0
+                sent, s = {}, 0.0
+            if s == 0 or (s > 0) != (g > 0):
+                c = error_class(sent, s)
+                counts[c] = counts.get(c, 0) + 1
             if s == 0:
                 if g > 0:
                     zp += 1
@@ -120,6 +161,9 @@ def main(argv):
               % (name, n, acc, "%d%%" % target if target else "-", ref))
         print("   gold+: %d right, %d wrong, %d zero   gold-: %d right, %d wrong, %d zero"
               % (tp, fn, zp, tn, fp, zn))
+        if classes:
+            for c, k in sorted(counts.items(), key=lambda kv: -kv[1]):
+                print("   %5d  %4.1f%% of rows  %s" % (k, 100.0 * k / n if n else 0, c))
         errors.sort(key=lambda e: -e[0])
         for _, rec, s in errors[:worst_n]:
             text = rec.get("text", "").replace("\n", " ")
