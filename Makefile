@@ -99,7 +99,7 @@ eval: eval-seg eval-sentiment eval-notetype eval-resonance
 eval-seg: notemine
 	@sh scripts/eval-seg.sh '$(DATA)'
 eval-sentiment: notemine
-	@sh scripts/eval-sentiment.sh '$(DATA)'
+	@sh scripts/eval-sentiment.sh '$(DATA)' --classes
 eval-notetype: notemine
 	@sh scripts/eval-notetype.sh
 eval-resonance: notemine
