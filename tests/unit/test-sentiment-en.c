@@ -218,6 +218,33 @@ static void test_sentence_start(void)
 	ZERO("Stop by our shop today", "stop by is a visit, not an order to cease");
 }
 
+/* Third pass (49-en-senses.tsv): senses that are not the writer's verdict, affection said as
+ * an insult, idioms whose words point the other way, review cues, a turn after a span of time. */
+static void test_senses(void)
+{
+	NEG("i feel funny today", "feel funny: unwell");
+	POS("that movie was funny", "funny alone is praise");
+	NEG("getting a little stir crazy", "stir crazy: confined, restless");
+	NEG("this is crazy", "crazy alone follows its own weight");
+	POS("@anna silly cat!!!", "silly cat: affection");
+	NEG("that was silly", "silly alone is a mild complaint");
+	ZERO("going to lie around and read", "lie around: recline, no untruth");
+	NEG("he told me a lie", "a lie is still a lie");
+	NEG("more trouble than it's worth", "trouble than it's worth: worth does not count");
+	POS("it is worth every penny", "worth alone is praise");
+	POS("it could have been worse", "could have been worse: relief");
+	NEG("it got worse", "worse alone");
+	NEG("it plays fine when it works", "when it works: praise limited to the good days");
+	MORE("it is pretty good", "it is pretty good when it works", "when it works lowers praise");
+	POS("it is pretty good and it works", "works alone is praise");
+	NEG("it tends to run quite hot", "a device that runs hot");
+	NEG("make sure to carry extra batteries", "accessories the buyer will have to add");
+	POS("worked great for 3 weeks and i love it", "no turn: praise stays");
+	NEG("worked great for 3 weeks then the screen failed", "weeks then: a turn in time");
+	ZERO("the signal strength is shown on the left", "signal strength: an attribute");
+	NEG("12 hour day at the office", "a long working day");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -239,6 +266,7 @@ int main(void)
 	test_yet_to();
 	test_seriously();
 	test_sentence_start();
+	test_senses();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
