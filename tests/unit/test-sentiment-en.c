@@ -245,6 +245,17 @@ static void test_senses(void)
 	NEG("12 hour day at the office", "a long working day");
 }
 
+/* Review advice (49-en-senses.tsv): replace a part, what the maker could at least have added. */
+static void test_review_advice(void)
+{
+	NEG("get better headphones.", "advice to replace a part");
+	POS("hope you get better soon!", "get better alone is a wish to recover");
+	NEG("they could at least put in a good pair of earphones", "could at least: a wish");
+	POS("they put in a good pair of earphones", "the same praise without the wish");
+	NEG("you are better off deleting it and starting again", "better off: advice");
+	POS("the picture is better than my old one", "better alone is praise");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -267,6 +278,7 @@ int main(void)
 	test_seriously();
 	test_sentence_start();
 	test_senses();
+	test_review_advice();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
