@@ -256,6 +256,17 @@ static void test_review_advice(void)
 	POS("the picture is better than my old one", "better alone is praise");
 }
 
+/* Misspellings and set phrases of the third pass (49-en-senses.tsv). */
+static void test_misspelled_and_never_again(void)
+{
+	NEG("a little inconveinent", "misspelled inconvenient");
+	MORE("realy good", "good", "realy is a degree word like really");
+	NEG("my second player from them - and the last.", "and the last: never again");
+	ZERO("the last one was in the box", "last alone says nothing");
+	NEG("it is made of plastic.", "made of plastic: a cheap build");
+	ZERO("it is made of wood.", "made of alone says nothing");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -279,6 +290,7 @@ int main(void)
 	test_sentence_start();
 	test_senses();
 	test_review_advice();
+	test_misspelled_and_never_again();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
