@@ -267,6 +267,17 @@ static void test_misspelled_and_never_again(void)
 	ZERO("it is made of wood.", "made of alone says nothing");
 }
 
+/* Social phrases of the third pass: longing to be where the fun is, boredom, cranks. */
+static void test_social_third(void)
+{
+	POS("wish I could be there!", "wish i could be: longing for the fun");
+	ZERO("I wish", "wish alone is a conditional, no verdict");
+	NEG("Need new hobby.", "need a new hobby: boredom");
+	ZERO("Need a pen.", "need alone says nothing");
+	POS("it truly brings it to life", "brings it to life: praise");
+	NEG("Expose the KOOKS!", "kooks: cranks");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -291,6 +302,7 @@ int main(void)
 	test_senses();
 	test_review_advice();
 	test_misspelled_and_never_again();
+	test_social_third();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
