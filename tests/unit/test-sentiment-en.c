@@ -278,6 +278,18 @@ static void test_social_third(void)
 	NEG("Expose the KOOKS!", "kooks: cranks");
 }
 
+/* Review cues of the third pass: a device that will not do its job, warnings, workarounds. */
+static void test_review_cues_third(void)
+{
+	NEG("it refuses to play my dvds", "refuses to play");
+	NEG("don't get fooled by the marketing hype", "don't get fooled: a warning");
+	MORE("i was fooled", "don't get fooled", "fooled alone is milder than the warning");
+	NEG("this required patience", "requires patience: a chore");
+	POS("she has patience", "patience alone is praise");
+	NEG("for simple snapshots, consider a cheaper camera.", "advice to go cheaper");
+	NEG("i had to find a workaround", "a workaround: something did not work");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -303,6 +315,7 @@ int main(void)
 	test_review_advice();
 	test_misspelled_and_never_again();
 	test_social_third();
+	test_review_cues_third();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
