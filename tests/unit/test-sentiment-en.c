@@ -283,7 +283,7 @@ static void test_review_cues_third(void)
 {
 	NEG("it refuses to play my dvds", "refuses to play");
 	NEG("don't get fooled by the marketing hype", "don't get fooled: a warning");
-	MORE("i was fooled", "don't get fooled", "fooled alone is milder than the warning");
+	POS("it is not fooling anyone, it is good", "fooled without the warning phrase: the praise decides");
 	NEG("this required patience", "requires patience: a chore");
 	POS("she has patience", "patience alone is praise");
 	NEG("for simple snapshots, consider a cheaper camera.", "advice to go cheaper");
