@@ -4,7 +4,9 @@
  * an English note with no word of evaluation staying at 0 (a shared link, an exclamation),
  * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
  * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms), and
- * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note. The general rules
+ * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note, and the
+ * third pass of 49-en-senses.tsv (senses that are not a verdict, affection said as an insult,
+ * review advice and cues, misspellings), each entry class with a case where it must not fire. The general rules
  * (Chinese and English) are tested in test-sentiment.c.
  * Run from the repository root (make test does).
  */
