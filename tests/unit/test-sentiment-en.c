@@ -292,6 +292,16 @@ static void test_review_cues_third(void)
 	NEG("i had to find a workaround", "a workaround: something did not work");
 }
 
+/* A brand in the name of a product, arithmetic and purpose: no verdict (49-en-senses.tsv). */
+static void test_brand_and_arithmetic(void)
+{
+	ZERO("i bought the creative zen last week", "creative zen: a brand and its product");
+	POS("a creative design", "creative alone is praise");
+	ZERO("on average it charges once a week", "on average: arithmetic");
+	NEG("the sound is average at best", "average alone is faint praise");
+	ZERO("i bought it to replace my old player", "to replace: what the purchase is for");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -318,6 +328,7 @@ int main(void)
 	test_misspelled_and_never_again();
 	test_social_third();
 	test_review_cues_third();
+	test_brand_and_arithmetic();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
