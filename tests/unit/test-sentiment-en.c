@@ -4,7 +4,9 @@
  * an English note with no word of evaluation staying at 0 (a shared link, an exclamation),
  * the everyday vocabulary of lexicons/sentiment/46-en-everyday.tsv, and review rules written
  * as lexicon roles there (less/few/avoid/fixes as negators, wishes, comparison idioms), and
- * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note. The general rules
+ * deadpan words ("Forgot my phone. Great.") that take the sign of the rest of the note, and the
+ * third pass of 49-en-senses.tsv (senses that are not a verdict, affection said as an insult,
+ * review advice and cues, misspellings), each entry class with a case where it must not fire. The general rules
  * (Chinese and English) are tested in test-sentiment.c.
  * Run from the repository root (make test does).
  */
@@ -218,6 +220,88 @@ static void test_sentence_start(void)
 	ZERO("Stop by our shop today", "stop by is a visit, not an order to cease");
 }
 
+/* Third pass (49-en-senses.tsv): senses that are not the writer's verdict, affection said as
+ * an insult, idioms whose words point the other way, review cues, a turn after a span of time. */
+static void test_senses(void)
+{
+	NEG("i feel funny today", "feel funny: unwell");
+	POS("that movie was funny", "funny alone is praise");
+	NEG("getting a little stir crazy", "stir crazy: confined, restless");
+	NEG("this is crazy", "crazy alone follows its own weight");
+	POS("@anna silly cat!!!", "silly cat: affection");
+	NEG("that was silly", "silly alone is a mild complaint");
+	ZERO("going to lie around and read", "lie around: recline, no untruth");
+	NEG("he told me a lie", "a lie is still a lie");
+	NEG("more trouble than it's worth", "trouble than it's worth: worth does not count");
+	POS("it is worth every penny", "worth alone is praise");
+	POS("it could have been worse", "could have been worse: relief");
+	NEG("it got worse", "worse alone");
+	NEG("it plays fine when it works", "when it works: praise limited to the good days");
+	MORE("it is pretty good", "it is pretty good when it works", "when it works lowers praise");
+	POS("it is pretty good and it works", "works alone is praise");
+	NEG("it tends to run quite hot", "a device that runs hot");
+	NEG("make sure to carry extra batteries", "accessories the buyer will have to add");
+	POS("worked great for 3 weeks and i love it", "no turn: praise stays");
+	NEG("worked great for 3 weeks then the screen failed", "weeks then: a turn in time");
+	ZERO("the signal strength is shown on the left", "signal strength: an attribute");
+	NEG("12 hour day at the office", "a long working day");
+}
+
+/* Review advice (49-en-senses.tsv): replace a part, what the maker could at least have added. */
+static void test_review_advice(void)
+{
+	NEG("get better headphones.", "advice to replace a part");
+	POS("hope you get better soon!", "get better alone is a wish to recover");
+	NEG("they could at least put in a good pair of earphones", "could at least: a wish");
+	POS("they put in a good pair of earphones", "the same praise without the wish");
+	NEG("you are better off deleting it and starting again", "better off: advice");
+	POS("the picture is better than my old one", "better alone is praise");
+}
+
+/* Misspellings and set phrases of the third pass (49-en-senses.tsv). */
+static void test_misspelled_and_never_again(void)
+{
+	NEG("a little inconveinent", "misspelled inconvenient");
+	MORE("realy good", "good", "realy is a degree word like really");
+	NEG("my second player from them - and the last.", "and the last: never again");
+	ZERO("the last one was in the box", "last alone says nothing");
+	NEG("it is made of plastic.", "made of plastic: a cheap build");
+	ZERO("it is made of wood.", "made of alone says nothing");
+}
+
+/* Social phrases of the third pass: longing to be where the fun is, boredom, cranks. */
+static void test_social_third(void)
+{
+	POS("wish I could be there!", "wish i could be: longing for the fun");
+	ZERO("I wish", "wish alone is a conditional, no verdict");
+	NEG("Need new hobby.", "need a new hobby: boredom");
+	ZERO("Need a pen.", "need alone says nothing");
+	POS("it truly brings it to life", "brings it to life: praise");
+	NEG("Expose the KOOKS!", "kooks: cranks");
+}
+
+/* Review cues of the third pass: a device that will not do its job, warnings, workarounds. */
+static void test_review_cues_third(void)
+{
+	NEG("it refuses to play my dvds", "refuses to play");
+	NEG("don't get fooled by the marketing hype", "don't get fooled: a warning");
+	POS("it is not fooling anyone, it is good", "fooled without the warning phrase: the praise decides");
+	NEG("this required patience", "requires patience: a chore");
+	POS("she has patience", "patience alone is praise");
+	NEG("for simple snapshots, consider a cheaper camera.", "advice to go cheaper");
+	NEG("i had to find a workaround", "a workaround: something did not work");
+}
+
+/* A brand in the name of a product, arithmetic and purpose: no verdict (49-en-senses.tsv). */
+static void test_brand_and_arithmetic(void)
+{
+	ZERO("i bought the creative zen last week", "creative zen: a brand and its product");
+	POS("a creative design", "creative alone is praise");
+	ZERO("on average it charges once a week", "on average: arithmetic");
+	NEG("the sound is average at best", "average alone is faint praise");
+	ZERO("i bought it to replace my old player", "to replace: what the purchase is for");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -239,6 +323,12 @@ int main(void)
 	test_yet_to();
 	test_seriously();
 	test_sentence_start();
+	test_senses();
+	test_review_advice();
+	test_misspelled_and_never_again();
+	test_social_third();
+	test_review_cues_third();
+	test_brand_and_arithmetic();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
