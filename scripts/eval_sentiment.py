@@ -21,6 +21,10 @@ tone alone, and a wrong sign by the first rule family found among the contributi
 wrong sign (negation, contrast, question, comparison, aspect, context, emoticon, rating), else
 "word alone": the words' own polarity (sarcasm, names and titles, a sense the lexicon lacks, a noisy
 label).
+
+English sets also get their accuracy by the strength of the raters' mean (|rating| below 0.5,
+0.5 to 1, 1 and more, on the -4..+4 scale): a row whose raters were near neutral on average is a
+coin toss for any reader of the text.
 """
 import json
 import os
@@ -59,6 +63,15 @@ FAMILIES = [
     ("emoticon, emoji, interjection", ("emoticon", "emoji", "interjection", "hashtag")),
     ("rating", ("rating",)),
 ]
+
+
+# Bands of the raters' mean |rating| (English sets).
+BANDS = [(0, 0.5), (0.5, 1), (1, 9)]
+
+
+def band_of(rating):
+    a = abs(rating)
+    return next(i for i, (lo, hi) in enumerate(BANDS) if a < hi or hi == 9)
 
 
 def error_class(sent, score):
@@ -122,6 +135,7 @@ def main(argv):
         tp = tn = fp = fn = zp = zn = 0
         errors = []
         counts = {}
+        bands = [[0, 0, 0] for _ in BANDS]  # rows, right, zero
         for i, (rec, line) in enumerate(zip(gold, out)):
             if half and (i % 2 == 0) != (half == "even"):
                 continue
@@ -136,6 +150,11 @@ def main(argv):
             if s == 0 or (s > 0) != (g > 0):
                 c = error_class(sent, s)
                 counts[c] = counts.get(c, 0) + 1
+            if isinstance(rec.get("rating"), (int, float)):
+                b = bands[band_of(rec["rating"])]
+                b[0] += 1
+                b[1] += s != 0 and (s > 0) == (g > 0)
+                b[2] += s == 0
             if s == 0:
                 if g > 0:
                     zp += 1
@@ -161,6 +180,11 @@ def main(argv):
               % (name, n, acc, "%d%%" % target if target else "-", ref))
         print("   gold+: %d right, %d wrong, %d zero   gold-: %d right, %d wrong, %d zero"
               % (tp, fn, zp, tn, fp, zn))
+        for (lo, hi), (k, right, zero) in zip(BANDS, bands):
+            if k:
+                print("   |rating| %s: %5d rows, accuracy %5.1f%%, %d zero"
+                      % ("%.1f-%.1f" % (lo, hi) if hi < 9 else ">= %.1f   " % lo, k,
+                         100.0 * right / k, zero))
         if classes:
             for c, k in sorted(counts.items(), key=lambda kv: -kv[1]):
                 print("   %5d  %4.1f%% of rows  %s" % (k, 100.0 * k / n if n else 0, c))
