@@ -183,7 +183,7 @@ def main(argv):
         for (lo, hi), (k, right, zero) in zip(BANDS, bands):
             if k:
                 print("   |rating| %s: %5d rows, accuracy %5.1f%%, %d zero"
-                      % ("%.1f-%.1f" % (lo, hi) if hi < 9 else ">= %.1f   " % lo, k,
+                      % ("%.1f-%.1f" % (lo, hi) if hi < 9 else ">= %.1f  " % lo, k,
                          100.0 * right / k, zero))
         if classes:
             for c, k in sorted(counts.items(), key=lambda kv: -kv[1]):
