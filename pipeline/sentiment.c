@@ -45,7 +45,10 @@
  *     WEAK_MAX together, so alone they lean a note but leave it neutral.
  *     Connotations (role conn: weekend, beach, puppy; traffic, flu, taxes) are weak cues of
  *     the same kind that speak only when no word of evaluation does: beside one they are
- *     dropped and leave no evidence. They are counted as written (no negation, no degree):
+ *     dropped and leave no evidence. A note is first read with connotations matched but
+ *     leaving no unit (the words inside one are not read: "cold brew" is no "cold"; no clause,
+ *     '!' or negator window sees it); only when that reading finds nothing but tone cues is
+ *     it read again with them. They are counted as written (no negation, no degree):
  *     a negator before one counts as a bare negation, which is evidence, so the lean drops.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
@@ -433,6 +436,8 @@ struct scratch {
 	size_t title_len;
 	int han;             /* the note has Han text: -1 not yet known */
 	uint8_t tone_seen;   /* tone marks counted so far, a bit each */
+	uint8_t with_conn;   /* connotations are read (the second reading of a note) */
+	uint8_t saw_conn;    /* a connotation was passed over in the first reading */
 	const struct norm_text *ft; /* the note's folded text (match_han slices it) */
 };
 
@@ -476,9 +481,16 @@ static void clause_break(void)
 		new_clause();
 }
 
-static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int entry)
+/* Add a unit; returns 0 and adds nothing for a connotation in the first reading of a note,
+ * which matches it (so the words inside it are not read) but leaves no unit: no clause, no
+ * '!' and no window of a negator or degree word sees it. */
+static int add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int entry)
 {
 	struct unit *u;
+	if (entry >= 0 && sc.model->e[entry].role == R_CONN && !sc.with_conn) {
+		sc.saw_conn = 1;
+		return 0;
+	}
 	NM_GROW(sc.u, sc.capu, sc.nu + 1);
 	u = &sc.u[sc.nu++];
 	u->off = off;
@@ -500,6 +512,7 @@ static void add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, in
 		if (u->clause > 0)
 			sc.c[u->clause - 1].wish = 1; /* 如果再便宜点，就好了 */
 	}
+	return 1;
 }
 
 /* Longest term starting at character i of the current Han run, at most maxl characters:
@@ -840,8 +853,8 @@ static size_t rating_unit(const struct sentiment_model *m, const struct note *n,
 	const struct token *t = n->tok;
 	if (!k)
 		return 0;
-	add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off, *pos, *pos + 1,
-		 (int)m->rating);
+	(void)add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off, *pos, *pos + 1,
+		       (int)m->rating); /* never a conn */
 	sc.u[sc.nu - 1].raw = 4;
 	sc.u[sc.nu - 1].rw = (float)w;
 	cur_clause()->last_end = t[i + k - 1].off + t[i + k - 1].len;
@@ -988,11 +1001,12 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
 		return best; /* "not been any problems": 'been' and 'any' take no room */
 	}
-	add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
-		 *pos + (uint32_t)bestwords, (int)bestv);
-	sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
-	if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
-		sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
+	if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
+		     *pos + (uint32_t)bestwords, (int)bestv)) {
+		sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
+		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
+			sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
+	}
 	if (m->e[bestv].role == R_WISH)
 		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
@@ -1172,7 +1186,7 @@ static void tone_unit(const struct sentiment_model *m, const struct note *n, siz
 				return;
 	}
 	sc.tone_seen |= (uint8_t)(1u << k);
-	add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k]);
+	(void)add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k]); /* never a conn */
 	sc.u[sc.nu - 1].raw = 5;
 	(*pos)++;
 }
@@ -1188,6 +1202,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 	sc.title_len = n->title_len;
 	sc.han = -1;
 	sc.tone_seen = 0;
+	sc.saw_conn = 0;
 	sc.ft = norm_text_fold(n->text, n->len, n->serial);
 	sc.nu = sc.nc = 0;
 	new_clause();
@@ -1218,9 +1233,9 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_WORD: {
 			size_t k = en_letter_emoticon(m, n, i, &v);
 			if (k) {
-				add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
-					 pos, pos + 1, (int)v);
-				sc.u[sc.nu - 1].raw = 1;
+				if (add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
+					     pos, pos + 1, (int)v))
+					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += k;
 				continue;
@@ -1240,8 +1255,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_EMOJI:
 			norm_key(&sc.key, n->text + t[i].off, t[i].len);
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
-				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX));
-				sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
+				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)))
+					sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
 			}
 			pos++;
 			break;
@@ -1259,8 +1274,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			norm_key(&sc.key, h, (size_t)(e - h));
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE &&
 			    is_polar_entry(m, v & ~V_PREFIX)) {
-				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX));
-				sc.u[sc.nu - 1].raw = 2;
+				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)))
+					sc.u[sc.nu - 1].raw = 2;
 			}
 			pos++;
 			break;
@@ -1299,9 +1314,9 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 				continue;
 			}
 			if (best) {
-				add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
-					 pos, pos + 1, (int)bv);
-				sc.u[sc.nu - 1].raw = 1;
+				if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
+					     pos, pos + 1, (int)bv))
+					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += best;
 				continue;
@@ -2070,15 +2085,36 @@ static void grant_repeat(const struct note *n)
 	}
 }
 
-void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
-		       struct strbuf *out, struct sentiment_result *res)
+/* One reading of note n into the scratch's contributions (finish() sums them). */
+static void read_note(const struct sentiment_model *m, const struct note *n, int category)
 {
-	double pos, neg;
 	build_units(m, n);
 	score_units(m, n, category);
 	soften_after(n);
 	damp_plot(m);
 	grant_repeat(n);
+}
+
+/* True when a contribution other than a tone cue or a connotation was made. */
+static int has_strong(void)
+{
+	for (size_t j = 0; j < sc.nk; j++)
+		if (!sc.k[j].weak)
+			return 1;
+	return 0;
+}
+
+void sentiment_analyse(const struct sentiment_model *m, const struct note *n, int category,
+		       struct strbuf *out, struct sentiment_result *res)
+{
+	double pos, neg;
+	sc.with_conn = 0;
+	read_note(m, n, category);
+	if (sc.saw_conn && !has_strong()) {
+		/* Nothing but tone cues spoke: read the note again, connotations included. */
+		sc.with_conn = 1;
+		read_note(m, n, category);
+	}
 	finish(m, &pos, &neg);
 	res->score = (pos - neg) / (pos + neg + SCORE_DAMP);
 	res->label = res->score >= NEUTRAL_BELOW ? 1 : res->score <= -NEUTRAL_BELOW ? -1 : 0;
