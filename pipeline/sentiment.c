@@ -58,6 +58,9 @@
  *  ("这不是吊胃口吗？" is a complaint).
  *  A Chinese negated comparison reaches its word over any distance in the clause when
  *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
+ *  就 or 才 between a Chinese negator and its word ends the negator's scope (还没接通就死机,
+ *  不到半个月就降价: what happened before something did not), except after 不是, which negates
+ *  the whole phrase, and after a plain 不 + verb (不X就Y, a condition: left as it was).
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
@@ -1450,6 +1453,27 @@ static int ends_before(const char *text, const struct unit *r, const struct unit
 	return 0;
 }
 
+/* True when 就 or 才 stands between a Chinese negator r and term u (the term's own first
+ * character included, not right after the negator): "还没接通就死机", "不到半个月就降价",
+ * "没用几天就坏了" tell what happened before something did not; the negator says nothing
+ * about the later word. 不就 (不就是…吗) is left to the other rules, and so is 不是, which
+ * negates the whole phrase after it (不是读后就扔掉的书). */
+static int zh_scope_break(const char *text, const struct unit *r, const struct unit *u)
+{
+	uint32_t a = r->off + r->len;
+	if ((unsigned char)text[r->off] < 0x80 ||
+	    (r->len >= 3 && !memcmp(text + a - 3, "\xe6\x98\xaf", 3)))
+		return 0; /* 不是 negates all that follows: 不是读后就扔掉的书 */
+	/* 不 + verb + 就 is a condition (if not ... then): left as it was; 不到 ... 就 is a time */
+	if (!memcmp(text + r->off, "\xe4\xb8\x8d", 3) && r->len == 3 &&
+	    memcmp(text + a, "\xe5\x88\xb0", 3))
+		return 0;
+	for (uint32_t b = a; b + 3 <= u->off + 3 && b + 3 <= u->off + u->len; b++)
+		if (!memcmp(text + b, "\xe5\xb0\xb1", 3) || !memcmp(text + b, "\xe6\x89\x8d", 3))
+			return b > a;
+	return 0;
+}
+
 /* A term that carries its own negation (不建议买, 没问题; inside it: 读不出, 找不到) is
  * reached by an earlier negator only when adjacent (不是不好): "如果没买不建议买" keeps
  * 不建议买 negative, "按不紧就读不出" keeps 读不出 negative. */
@@ -1868,6 +1892,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg) ||
 						     cmp_degree(n, deg_unit, u)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
+			    !zh_scope_break(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
 				const struct unit *g = &sc.u[neg_unit];
 				double f = negf;

@@ -515,6 +515,33 @@ static void test_third_pass(void)
 	POS("说好的时间送到，很准时", "broken-promise: kept, the praise counts");
 }
 
+static void test_fourth_pass(void)
+{
+	/* 就 / 才 after a negator: what happened before something did not; no flip */
+	NEG("还没有接通就死机", "scope: 没有 ... 就 does not flip 死机");
+	NEG("手机死机", "scope: 死机 alone is a complaint");
+	NEG("买了不到半个月就降价", "scope: 不到 ... 就 does not flip 就降价");
+	NEG("还没拆开就破了", "scope: 还没 ... 就 does not flip 破了");
+	POS("没过多久才好用", "scope: 没 ... 才 does not flip 好用");
+	NEG("没有很好用", "scope: without 就 / 才 the negator still flips");
+	POS("不是读后就扔掉的书", "scope: 不是 negates the whole phrase, 就 inside it");
+	/* vocabulary of the fourth pass */
+	POS("画面很炫", "zh 炫");
+	NEG("就知道炫耀", "zh 炫耀 is no praise");
+	POS("这本书很实在", "zh 很实在");
+	NEG("实在太差", "zh 实在 alone stays a degree word");
+	POS("讲得很有说服力", "zh 有说服力");
+	NEG("这价格说不过去", "zh 说不过去");
+	NEG("前台摆脸色", "zh 摆脸色");
+	POS("气质高贵", "zh 高贵 is praise, not 贵");
+	NEG("太贵", "zh 贵 alone is a price complaint");
+	ZERO("希望贵网多进货", "stop: 贵网 is an honorific");
+	ZERO("一口标准的普通话", "stop: 普通话 hides 普通");
+	NEG("很普通", "zh 普通 alone is a mild complaint");
+	ZERO("买了一根记忆棒", "stop: 记忆棒 hides 棒");
+	ZERO("期望值", "stop: 期望值 is a quantity");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -538,6 +565,7 @@ int main(void)
 	test_saturation();
 	test_second_pass();
 	test_third_pass();
+	test_fourth_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
