@@ -48,7 +48,8 @@
  *     dropped and leave no evidence. A note is first read with connotations matched but
  *     leaving no unit (the words inside one are not read: "cold brew" is no "cold"; no clause,
  *     '!' or negator window sees it); only when that reading finds nothing but tone cues is
- *     it read again with them. They are counted as written (no negation, no degree):
+ *     it read again with them. An English one is reached through an inflection only (-s,
+ *     -ing, -ed: "gangly" is no "gang"). They are counted as written (no negation, no degree):
  *     a negator before one counts as a bare negation, which is evidence, so the lean drops.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
  *  scope: the negator neither flips a later word nor counts as bare ("never knew I could
@@ -702,6 +703,20 @@ static int elongated_lookup(const struct sentiment_model *m, const char *w, size
 
 /* English inflections: look the word up without -s, -es, -ed, -d, -ing, -ly, -er, -est,
  * -ness, restoring a final e or y (loved -> love, happier -> happy, coolest -> cool). */
+/* True when entry v may be reached by cutting suffix suf: a connotation only through an
+ * inflection (-s, -es, -ed, -ing, -ies, -ied), never through -er, -ly, -est or -ness, which
+ * would reach it from unrelated words (sweater -> sweat, cover -> cove). */
+static int stem_fits(const struct sentiment_model *m, uint32_t v, const char *suf)
+{
+	static const char *const infl[] = { "ies", "ied", "ing", "ed", "es", "s", NULL };
+	if (m->e[v & ~V_PREFIX].role != R_CONN)
+		return 1;
+	for (int i = 0; infl[i]; i++)
+		if (!strcmp(suf, infl[i]))
+			return 1;
+	return 0;
+}
+
 static int stem_lookup(const struct sentiment_model *m, const char *w, size_t n, uint32_t *v)
 {
 	static const char *const suf[] = { "iest", "ier", "ily", "ies", "ied", "iness", "ness",
@@ -717,17 +732,18 @@ static int stem_lookup(const struct sentiment_model *m, const char *w, size_t n,
 		memcpy(buf, w, b);
 		if (suf[i][0] == 'i' && suf[i][1] != 'n') {
 			buf[b] = 'y';
-			if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE)
+			if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE &&
+			    stem_fits(m, *v, suf[i]))
 				goto found;
 			continue;
 		}
-		if (lookup(m, buf, b, v) && (*v & V_NONE) != V_NONE)
+		if (lookup(m, buf, b, v) && (*v & V_NONE) != V_NONE && stem_fits(m, *v, suf[i]))
 			goto found;
 		buf[b] = 'e';
-		if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE)
+		if (lookup(m, buf, b + 1, v) && (*v & V_NONE) != V_NONE && stem_fits(m, *v, suf[i]))
 			goto found;
 		if (b >= 2 && buf[b - 1] == buf[b - 2] && lookup(m, buf, b - 1, v) &&
-		    (*v & V_NONE) != V_NONE)
+		    (*v & V_NONE) != V_NONE && stem_fits(m, *v, suf[i]))
 			goto found; /* sadder -> sad, stopped -> stop */
 	}
 	return 0;

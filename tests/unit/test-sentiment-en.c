@@ -302,6 +302,16 @@ static void test_brand_and_arithmetic(void)
 	ZERO("i bought it to replace my old player", "to replace: what the purchase is for");
 }
 
+/* Connotations are reached through inflections only (-s, -ing, -ed), never through -er,
+ * -ly, -est or -ness: "gangly" is no "gang", "ally" no "ale". */
+static void test_conn_inflections(void)
+{
+	NEG("gangs downtown", "conn: gangs reaches gang through -s");
+	POS("Brewing at home", "conn: brewing reaches brew through -ing");
+	ZERO("The gangly kid", "conn: gangly does not reach gang through -ly");
+	ZERO("He is an ally", "conn: ally does not reach ale through -ly");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -329,6 +339,7 @@ int main(void)
 	test_social_third();
 	test_review_cues_third();
 	test_brand_and_arithmetic();
+	test_conn_inflections();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
