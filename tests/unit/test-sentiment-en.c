@@ -55,7 +55,7 @@ static void test_everyday(void)
 {
 	POS("Pizza and a movie tonight", "everyday pleasures are mildly positive");
 	NEG("Stuck in rush hour again", "everyday troubles are mildly negative");
-	POS("no more dentist visits", "a negated trouble is relief");
+	POS("no more headaches", "a negated trouble is relief");
 	NEG("no coffee this morning", "a negated pleasure is a complaint");
 	NEG("i called tech support twice", "review: calling support is a problem");
 	POS("it has all the features i need", "review: capacity is praise");
