@@ -312,6 +312,33 @@ static void test_conn_inflections(void)
 	ZERO("He is an ally", "conn: ally does not reach ale through -ly");
 }
 
+/* Connotations moved out of the polar files (issue #5): a thing felt as pleasant or unpleasant
+ * (weekend, beach, hospital, traffic, pizza) names no verdict. Beside a word of evaluation it
+ * adds nothing; alone it leans the note and leaves it neutral. Words that are both a thing and
+ * a verdict, or whose other sense is one, keep a polar entry (headaches, this baby, slaying it). */
+static void test_moved_connotations(void)
+{
+	double awful = score("This was awful");
+	ok(score("This weekend was awful") == awful, "moved conn: weekend adds nothing to awful");
+	ok(score("The hospital staff were wonderful") == score("The staff were wonderful"),
+	   "moved conn: hospital takes nothing from wonderful");
+	POS("Weekend at the beach", "moved conn: pleasant things lean positive");
+	ok(res.label == 0 && evidence_has("connotation"), "moved conn: a lean, the note neutral");
+	NEG("Stuck in traffic after the dentist", "moved conn: stuck in still complains");
+	ok(res.label < 0, "moved conn: stuck in is a verdict, the note negative");
+	NEG("Flu and homework", "moved conn: unpleasant things lean negative");
+	ok(res.label == 0, "moved conn: unpleasant things leave the note neutral");
+	NEG("A slaying downtown", "slaying in the news is a killing, not slay");
+	ok(res.label == 0, "slaying alone: a connotation, the note neutral");
+	POS("She is slaying it", "slaying it is praise");
+	ok(res.label > 0, "slaying it: a verdict, the note positive");
+	POS("i keep this baby around", "this baby said of a thing is fondness");
+	ok(res.label > 0, "this baby: a verdict, the note positive");
+	POS("the baby is asleep", "baby alone is a connotation");
+	ok(res.label == 0, "baby alone: the note neutral");
+	POS("a giggly me", "giggly is a mood, not a gig");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -340,6 +367,7 @@ int main(void)
 	test_review_cues_third();
 	test_brand_and_arithmetic();
 	test_conn_inflections();
+	test_moved_connotations();
 	sentiment_model_free(sm);
 	tokenizer_free(tk);
 	tok_scratch_free(ts);
