@@ -337,6 +337,9 @@ static void test_moved_connotations(void)
 	POS("the baby is asleep", "baby alone is a connotation");
 	ok(res.label == 0, "baby alone: the note neutral");
 	POS("a giggly me", "giggly is a mood, not a gig");
+	ZERO("a jar of jam", "jam alone is fruit, music or traffic: no verdict");
+	NEG("another paper jam", "a paper jam is a printer's failure");
+	POS("this song is my jam", "my jam is a favourite");
 }
 
 int main(void)
