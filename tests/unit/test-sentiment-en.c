@@ -165,7 +165,7 @@ static void test_social(void)
 	POS("aww thank you", "aww next to thanks is warmth");
 	NEG("thanks a lot, now my phone is broken", "thanks a lot next to a mishap is sarcasm");
 	POS("thanks a lot for the help", "thanks a lot alone is thanks");
-	NEG("gotta love rush hour traffic", "gotta love next to a trouble is irony");
+	NEG("gotta love being stuck in traffic", "gotta love next to a trouble is irony");
 	NEG("i really wanted to like this player", "an unfulfilled expectation is a complaint");
 	POS("i really like this player", "without the expectation, praise");
 	NEG("a knob would also have been easier to use", "counterfactual praise is a wish");
