@@ -48,7 +48,8 @@
  *     dropped and leave no evidence. A note is first read with connotations matched but
  *     leaving no unit (the words inside one are not read: "cold brew" is no "cold"; no clause,
  *     '!' or negator window sees it); only when that reading finds nothing but tone cues is
- *     it read again with them. An English one is reached through an inflection only (-s,
+ *     it read again with them (also when only context words spoke: they take the sign of
+ *     the connotations, "Gotta love Mondays", "Yay. Taxes."). An English one is reached through an inflection only (-s,
  *     -ing, -ed: "gangly" is no "gang"). They are counted as written (no negation, no degree):
  *     a negator before one counts as a bare negation, which is evidence, so the lean drops.
  *  A verb of knowing or looking (role neg_end: know, understand, look) ends a negator's
@@ -1954,7 +1955,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 /* Clause-level factors and discourse weights, then the sums. */
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
-	double other = 0, weak = 0;
+	double other = 0, weak = 0, lean = 0;
 	int strong = 0;
 	*pos = *neg = 0;
 	/* Concession clauses: find them from the units. */
@@ -2033,13 +2034,16 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 			weak += sc.k[j].w;
 	}
 	/* Connotations (role conn: weekend, beach; traffic, flu) speak only when no word of
-	 * evaluation does: beside one they are dropped and leave no evidence; beside tone
-	 * cues alone they are capped with them. */
+	 * evaluation does: beside one they are dropped and leave no evidence (beside context
+	 * words alone they lend them their sign, lean); beside tone cues alone they are
+	 * capped with them. */
 	if (strong) {
 		size_t o = 0;
 		for (size_t j = 0; j < sc.nk; j++)
 			if (!sc.k[j].conn)
 				sc.k[o++] = sc.k[j];
+			else
+				lean += sc.k[j].w;
 		sc.nk = o;
 	}
 	if (!strong && fabs(weak) > WEAK_MAX) {
@@ -2053,6 +2057,8 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	for (size_t j = 0; j < sc.nk; j++)
 		if (!sc.k[j].context)
 			other += sc.k[j].w;
+	if (other == 0)
+		other = lean; /* a context word beside connotations alone takes their sign */
 	for (size_t j = 0; j < sc.nk; j++) {
 		struct contrib *k = &sc.k[j];
 		if (k->context && other != 0 && (other > 0) != (k->w > 0)) {
@@ -2136,11 +2142,13 @@ static void read_note(const struct sentiment_model *m, const struct note *n, int
 	grant_repeat(n);
 }
 
-/* True when a contribution other than a tone cue or a connotation was made. */
+/* True when a word of evaluation spoke: a contribution other than a tone cue, a
+ * connotation, or a context word (which takes its sign from the rest of the note, and so
+ * may take it from connotations: "Gotta love Mondays", "Yay. Taxes."). */
 static int has_strong(void)
 {
 	for (size_t j = 0; j < sc.nk; j++)
-		if (!sc.k[j].weak)
+		if (!sc.k[j].weak && !sc.k[j].context)
 			return 1;
 	return 0;
 }
@@ -2152,7 +2160,8 @@ void sentiment_analyse(const struct sentiment_model *m, const struct note *n, in
 	sc.with_conn = 0;
 	read_note(m, n, category);
 	if (sc.saw_conn && !has_strong()) {
-		/* Nothing but tone cues spoke: read the note again, connotations included. */
+		/* Nothing but tone cues or context words spoke: read the note again,
+		 * connotations included. */
 		sc.with_conn = 1;
 		read_note(m, n, category);
 	}

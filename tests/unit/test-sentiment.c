@@ -312,6 +312,11 @@ static void test_connotation(void)
 	POS("排队，很开心", "zh conn: 开心 decides beside 排队");
 	ok(!evidence_has("排队"), "zh conn: dropped from the evidence beside 开心");
 	ZERO("Photo posted", "conn: no connotation, no lean");
+	NEG("Gotta love Mondays", "conn: a context word takes the sign of connotations alone");
+	ok(!evidence_has("connotation"), "conn: lending its sign, the lean leaves no evidence");
+	POS("Gotta love this phone", "conn: without connotations a context word keeps its sign");
+	NEG("Yay. Taxes.", "conn: deadpan over a connotation");
+	NEG("绝了，排队两小时", "zh conn: 绝了 takes the sign of 排队");
 }
 
 static void test_lexicon_errors(void)
