@@ -319,6 +319,33 @@ static void test_connotation(void)
 	NEG("绝了，排队两小时", "zh conn: 绝了 takes the sign of 排队");
 }
 
+/* Demoted connotations (issue #5): words that name no verdict lean a note only where no word of
+ * evaluation speaks; verdict words stay polar; the evaluation words added with them. */
+static void test_demoted(void)
+{
+	NEG("又感冒了", "demoted: 感冒 leans negative");
+	ok(res.label == 0 && score("又感冒了") > -0.1, "demoted: 感冒 alone leaves the note neutral");
+	POS("感冒了，这个药很好用", "demoted: 好用 decides beside 感冒");
+	ok(!evidence_has("感冒"), "demoted: 感冒 dropped beside 好用");
+	POS("今天去健身", "demoted: 健身 leans positive");
+	ok(res.label == 0, "demoted: 健身 alone leaves the note neutral");
+	NEG("健身房很脏", "demoted: 脏 decides, 健身 adds nothing");
+	ok(!evidence_has("健身"), "demoted: 健身 dropped beside 脏");
+	ok(score("地震了，房子很结实") == score("房子很结实"), "demoted: 地震 changes nothing beside 结实");
+	NEG("房间很拥挤", "kept polar: 拥挤 of a room is a complaint");
+	ok(res.label < 0, "kept polar: 拥挤 labels the note negative");
+	POS("不生病的秘诀", "demoted: 不生病 is staying well, no bare negation");
+	POS("耳机发烧友", "demoted: 发烧友 hides 发烧 (a fever)");
+	ok(score("快乐水") < score("快乐") && score("快乐水") > 0, "demoted: 快乐水 is cola, a lean, not 快乐");
+	NEG("我对这个牌子不感冒", "added: 不感冒 is 'not keen', not a negated cold");
+	NEG("强烈谴责这种行为", "added: 谴责 condemns");
+	NEG("他奶奶的", "added: 他奶奶的 is a curse (奶奶 alone leans positive)");
+	ok(score("奶奶的生日") >= 0, "added: 奶奶的 alone is grandma's, no curse (%g)", score("奶奶的生日"));
+	NEG("真是个笨蛋", "added: 笨蛋 is an insult");
+	POS("最近沉迷这款游戏", "added: 沉迷 alone is taken as praise");
+	NEG("孩子沉迷手机，太糟糕了", "added: 沉迷 takes the sign of the note");
+}
+
 static void test_lexicon_errors(void)
 {
 	struct fixture_root fr;
@@ -562,6 +589,7 @@ int main(void)
 	test_context();
 	test_tone_marks();
 	test_connotation();
+	test_demoted();
 	test_a_not_a();
 	test_aspects();
 	test_reply();
