@@ -66,7 +66,7 @@
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
- *  战争, 绝望; loaded as polar words flagged plot) count PLOT_FACTOR. 说好的 in a clause
+ *  黑暗, 绝望; loaded as polar words flagged plot) count PLOT_FACTOR. 说好的 in a clause
  *  that asks 呢 / 哪 (说好的发票呢) is a broken promise: PROMISE_WEIGHT.
  *  A word said twice around 是 (便宜是便宜) is granted: it counts once, REPEAT_FACTOR.
  *  Ratings are read from numbers, not from the lexicon: "5 stars", "one star", "4/5", "8/10",
@@ -144,7 +144,7 @@
 #define SOFTENER_FACTOR 0.6 /* a Chinese word followed by 了点, 了些: said mildly */
 #define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
 #define REPEAT_FACTOR 0.5  /* 好是好，就是贵: the word granted, once */
-#define PLOT_FACTOR 0.3    /* a plot word (战争, 绝望) in a note about a work (书, 电影) */
+#define PLOT_FACTOR 0.3    /* a plot word (黑暗, 绝望) in a note about a work (书, 电影) */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -180,7 +180,7 @@ enum srole {
 	R_SCALAR,     /* Chinese "more / less" adjective (高 +1, 低 -1): polar after an aspect */
 	R_REPLY,      /* a merchant's reply begins (宾馆反馈, 掌柜回复): nothing after it counts */
 	R_TONE,       /* weak Chinese cue of tone (怎么, 为什么): as written, capped with tone marks */
-	R_PLOT,       /* polar word of a story's content (战争, 绝望): loaded as R_POLAR + plot */
+	R_PLOT,       /* polar word of a story's content (黑暗, 绝望): loaded as R_POLAR + plot */
 	R_WORK,       /* a book, film or song (小说, 电影, 剧情): the note is about a work */
 	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
 	R_NROLES
@@ -2097,7 +2097,7 @@ static void soften_after(const struct note *n)
 }
 
 /* A note about a work (role work: 小说, 电影, 剧情, 作者) tells its story: the words of its content
- * (role plot: 战争, 黑暗, 绝望, 死亡) are the plot, not the writer's attitude, and count
+ * (role plot: 黑暗, 绝望, 背叛, 苦难) are the plot, not the writer's attitude, and count
  * PLOT_FACTOR. Outside such a note they count as written. */
 static void damp_plot(const struct sentiment_model *m)
 {

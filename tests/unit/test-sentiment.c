@@ -346,6 +346,15 @@ static void test_demoted(void)
 	NEG("孩子沉迷手机，太糟糕了", "added: 沉迷 takes the sign of the note");
 }
 
+/* Stop words: 好 of completion after a verb, things named after a quality they serve. */
+static void test_completion_and_names(void)
+{
+	ZERO("系好安全带", "stop: 系好 is done, 安全带 a seat belt");
+	ZERO("东西都收好了", "stop: 收好 is done, not good");
+	POS("这里很安全", "安全 alone is still praise");
+	POS("包装很好", "好 after a noun and a degree word is still praise");
+}
+
 static void test_lexicon_errors(void)
 {
 	struct fixture_root fr;
@@ -589,6 +598,7 @@ int main(void)
 	test_context();
 	test_tone_marks();
 	test_connotation();
+	test_completion_and_names();
 	test_demoted();
 	test_a_not_a();
 	test_aspects();
