@@ -219,7 +219,7 @@ static int role_of(const char *s)
 	if (!s || !*s)
 		return R_POLAR;
 	for (int i = 0; i < R_NROLES; i++)
-		if (i != R_DOMAIN && !strcmp(s, role_name[i]))
+		if (i != R_DOMAIN && s[0] == role_name[i][0] && !strcmp(s, role_name[i]))
 			return i;
 	return -1;
 }
@@ -314,6 +314,13 @@ static void idx_put(struct hmap *m, const char *k, size_t n, uint32_t entry)
 static void idx_prefixes(struct hmap *m, const char *k, size_t n)
 {
 	int words = memchr(k, ' ', n) != NULL;
+	if (!words) {
+		size_t i = 0;
+		while (i < n && (unsigned char)k[i] < 0x80)
+			i++;
+		if (i == n)
+			return; /* one ASCII word: looked up whole, never matched in a Han run */
+	}
 	for (size_t i = 1; i < n; i++) {
 		if (words ? k[i] == ' ' : ((unsigned char)k[i] & 0xC0) != 0x80)
 			idx_put(m, k, i, V_NONE);
