@@ -183,6 +183,8 @@ enum srole {
 	R_PLOT,       /* polar word of a story's content (黑暗, 绝望): loaded as R_POLAR + plot */
 	R_WORK,       /* a book, film or song (小说, 电影, 剧情): the note is about a work */
 	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
+	R_REQUEST,    /* request (求推荐, 想找, 请问, looking for): its clause counts 0 */
+	R_ASK,        /* asking others (有人, 大家, 姐妹, anyone): a question with it is a request */
 	R_NROLES
 };
 
@@ -190,7 +192,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply", "tone", "plot", "work", "conn",
+	"reply", "tone", "plot", "work", "conn", "request", "ask",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -289,6 +291,8 @@ static double role_default(int role)
 	case R_NEG_END:
 	case R_REPLY:
 	case R_WORK:
+	case R_REQUEST:
+	case R_ASK:
 	case R_DOMAIN: return 0;
 	case R_SCALAR: return 1;
 	default: return 1;
@@ -415,6 +419,7 @@ struct unit {
 struct clause {
 	int excl;       /* '!' right after the clause */
 	uint8_t question, rhet, cond, qend_last, wish;
+	uint8_t request, ask; /* a request marker / an asking word (role request, ask) */
 	uint32_t last_end; /* end offset of the last word/character in the clause */
 	uint32_t qend_end; /* end offset of the last question particle */
 };
@@ -427,6 +432,7 @@ struct contrib {
 	uint8_t context, concession, weak; /* weak: a tone cue (TONE_*, role tone, conn) */
 	uint8_t conn;   /* a connotation (role conn): dropped beside any other evidence */
 	uint8_t plot;   /* a plot word (entry plot) */
+	uint8_t asked;  /* voided by a request: no evidence (the tone cues stay capped) */
 	char rule[128];
 };
 
@@ -519,6 +525,10 @@ static int add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int
 		sc.c[u->clause].cond = 1;
 	if (entry >= 0 && sc.model->e[entry].role == R_RHET)
 		sc.c[u->clause].rhet = 1;
+	if (entry >= 0 && sc.model->e[entry].role == R_REQUEST)
+		sc.c[u->clause].request = 1;
+	if (entry >= 0 && sc.model->e[entry].role == R_ASK)
+		sc.c[u->clause].ask = 1;
 	if (entry >= 0 && sc.model->e[entry].role == R_WISH) {
 		sc.c[u->clause].wish = 1;
 		if (u->clause > 0)
@@ -1374,6 +1384,7 @@ static struct contrib *add_contrib(const struct unit *u, double w, int seg)
 	k->conn = 0;
 	k->concession = 0;
 	k->plot = 0;
+	k->asked = 0;
 	k->rule[0] = 0;
 	return k;
 }
@@ -1959,11 +1970,31 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 	(void)n;
 }
 
+/* A request: a clause with a request marker (求推荐, 想找, 请问, looking for), or a question
+ * with an asking word (有人, 姐妹们, does anyone). Not a rhetorical question nor a conditional
+ * clause ("if you are looking for a great camera, this is it": advice; callers). */
+static int clause_asks(const struct clause *c, int question)
+{
+	return c->request || (c->ask && question);
+}
+
+/* The note asks: one of its clauses is a request; its other questions ask too. */
+static int note_asks(void)
+{
+	for (size_t i = 0; i < sc.nc; i++) {
+		const struct clause *c = &sc.c[i];
+		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
+		if (!(c->rhet && question) && !c->cond && clause_asks(c, question))
+			return 1;
+	}
+	return 0;
+}
+
 /* Clause-level factors and discourse weights, then the sums. */
 static void finish(const struct sentiment_model *m, double *pos, double *neg)
 {
 	double other = 0, weak = 0, lean = 0;
-	int strong = 0;
+	int strong = 0, asking;
 	*pos = *neg = 0;
 	/* Concession clauses: find them from the units. */
 	for (size_t i = 0; i < sc.nu; i++) {
@@ -1977,12 +2008,22 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 					rule_add_x(&sc.k[j], "concession", (double)e->w, 6);
 				}
 	}
+	asking = note_asks();
 	for (size_t j = 0; j < sc.nk; j++) {
 		struct contrib *k = &sc.k[j];
 		const struct clause *c = &sc.c[k->clause];
 		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
 		if (k->seg < 0)
 			continue; /* emoticons and emoji: as written */
+		if (k->w > 0 && !(c->rhet && question) && !c->cond &&
+		    (clause_asks(c, question) || (asking && question))) {
+			/* 求推荐靠谱的牙医, 有人知道…吗: the good words name what is wanted
+			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts) */
+			k->w = 0;
+			k->asked = 1;
+			rule_add_s(k, "request x0", "", 0, "");
+			continue;
+		}
 		if (c->rhet && question) {
 			k->w = -k->w;
 			rule_add_s(k, "rhetorical-question x-1", "", 0, "");
@@ -2035,6 +2076,8 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	 * a question or a '!!!' alone gives the note a lean but leaves it neutral
 	 * ("有人知道吗？" is no complaint); beside words they count in full. */
 	for (size_t j = 0; j < sc.nk; j++) {
+		if (sc.k[j].asked)
+			continue;
 		if (!sc.k[j].weak)
 			strong = 1;
 		else

@@ -583,6 +583,34 @@ static void test_fourth_pass(void)
 	ZERO("期望值", "stop: 期望值 is a quantity");
 }
 
+/* Requests and questions to others (role request, ask): the good words of a request name what
+ * is wanted, not what was found; a bad word still counts, and rhetorical questions and
+ * conditional clauses are left as they were. */
+static void test_requests(void)
+{
+	POS("达拉斯靠谱的牙医", "request: the same words outside a request");
+	ZERO("求推荐达拉斯靠谱的牙医", "zh request: the wanted quality is no praise");
+	ZERO("想找个靠谱的中文家教", "zh request: 想找");
+	ZERO("有没有姐妹推荐一下？", "zh ask: a question to others is a request");
+	POS("姐妹们，这家真的好吃！", "zh ask: no question, no request");
+	ZERO("想问一下，可以选中文考吗？", "zh request: the note's other questions ask too");
+	POS("可以选中文考吗？", "zh a question without a request keeps its lean");
+	NEG("有人知道手机坏了怎么修吗？", "zh request: a bad word names what is wrong, it counts");
+	NEG("难道大家觉得这样好吗？", "zh a rhetorical question is no request");
+	NEG("有必要吗？", "zh rhetorical complaint unchanged");
+	POS("谁不爱呢", "zh a question that carries a verdict unchanged");
+	POS("如果想找好吃的火锅，就来这家", "zh a request in a conditional clause is advice");
+	ZERO("Any recommendations for a reliable dentist?", "en request");
+	POS("A reliable dentist.", "en the same words outside a request");
+	ZERO("I'm looking for a good dentist in Dallas.", "en request: I'm looking for");
+	POS("I shopped around looking for a good player.", "en a search told is no request");
+	ZERO("Does anyone still drive stick? Is it useful?", "en ask: the note's questions ask");
+	POS("Is it useful?", "en a question without a request keeps its lean");
+	ZERO("Any help appreciated!", "en request: help wanted");
+	ok(score("求推荐达拉斯靠谱的牙医") == 0 && evidence_has("request"),
+	   "request: evidence rule");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -609,6 +637,7 @@ int main(void)
 	test_second_pass();
 	test_third_pass();
 	test_fourth_pass();
+	test_requests();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
