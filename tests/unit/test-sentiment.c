@@ -607,6 +607,10 @@ static void test_requests(void)
 	ZERO("Does anyone still drive stick? Is it useful?", "en ask: the note's questions ask");
 	POS("Is it useful?", "en a question without a request keeps its lean");
 	ZERO("Any help appreciated!", "en request: help wanted");
+	ZERO("新手养狗，多大可以出门？先谢谢大家了", "zh thanks before the help: a request's formula");
+	POS("谢谢大家", "zh thanks alone stay gratitude");
+	ZERO("Any good vets nearby? Thanks in advance", "en thanks in advance: a request");
+	POS("Thanks for the help", "en thanks alone stay gratitude");
 	ok(score("求推荐达拉斯靠谱的牙医") == 0 && evidence_has("request"),
 	   "request: evidence rule");
 }
