@@ -600,6 +600,8 @@ static void test_requests(void)
 	NEG("有必要吗？", "zh rhetorical complaint unchanged");
 	POS("谁不爱呢", "zh a question that carries a verdict unchanged");
 	POS("还会回购吗？当然会", "zh a review that ends with a question: no request");
+	ZERO("机票怎么买最便宜", "zh how to get the best: asked for, not found");
+	POS("这家最便宜", "zh the superlative outside a how-question");
 	NEG("有人知道这家为什么这么难吃吗？", "zh a complaint asked to others stays a complaint");
 	POS("如果想找好吃的火锅，就来这家", "zh a request in a conditional clause is advice");
 	ZERO("Any recommendations for a reliable dentist?", "en request");
