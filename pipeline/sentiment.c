@@ -420,6 +420,8 @@ struct clause {
 	int excl;       /* '!' right after the clause */
 	uint8_t question, rhet, cond, qend_last, wish;
 	uint8_t request, ask; /* a request marker / an asking word (role request, ask) */
+	uint8_t asks;         /* the clause is a request (note_asks) */
+	uint8_t rhq;          /* a rhetorical question, its opener maybe in a clause before */
 	uint32_t last_end; /* end offset of the last word/character in the clause */
 	uint32_t qend_end; /* end offset of the last question particle */
 };
@@ -1971,23 +1973,31 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 }
 
 /* A request: a clause with a request marker (求推荐, 想找, 请问, looking for), or a question
- * with an asking word (有人, 姐妹们, does anyone). Not a rhetorical question nor a conditional
- * clause ("if you are looking for a great camera, this is it": advice; callers). */
-static int clause_asks(const struct clause *c, int question)
+ * with an asking word (有人, 姐妹们, does anyone) in it or in the clause right before it
+ * (ask_before: 大家觉得，读博值得吗？). Not a rhetorical question nor a conditional clause
+ * ("if you are looking for a great camera, this is it": advice; callers). */
+static int clause_asks(const struct clause *c, int question, int ask_before)
 {
-	return c->request || (c->ask && question);
+	return c->request || ((c->ask || ask_before) && question);
 }
 
-/* The note asks: one of its clauses is a request; its other questions ask too. */
+/* Marks the clauses that are requests (asks) and returns whether the note asks: then its
+ * other questions ask too. A rhetorical opener reaches the question that closes its
+ * sentence over commas (难道大家去超市…，大家都要超市给出解释吗？: no request). */
 static int note_asks(void)
 {
+	int any = 0, rhet_open = 0, ask_open = 0;
 	for (size_t i = 0; i < sc.nc; i++) {
-		const struct clause *c = &sc.c[i];
+		struct clause *c = &sc.c[i];
 		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
-		if (!(c->rhet && question) && !c->cond && clause_asks(c, question))
-			return 1;
+		int rhet = c->rhet || rhet_open;
+		c->rhq = rhet && question;
+		c->asks = !c->rhq && !c->cond && clause_asks(c, question, ask_open);
+		any |= c->asks;
+		rhet_open = rhet && !question;
+		ask_open = c->ask && !question;
 	}
-	return 0;
+	return any;
 }
 
 /* Clause-level factors and discourse weights, then the sums. */
@@ -2015,8 +2025,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
 		if (k->seg < 0)
 			continue; /* emoticons and emoji: as written */
-		if (k->w > 0 && !(c->rhet && question) && !c->cond &&
-		    (clause_asks(c, question) || (asking && question))) {
+		if (k->w > 0 && (c->asks || (asking && question && !c->rhq && !c->cond))) {
 			/* 求推荐靠谱的牙医, 有人知道…吗: the good words name what is wanted
 			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts) */
 			k->w = 0;

@@ -598,6 +598,9 @@ static void test_requests(void)
 	NEG("有人知道手机坏了怎么修吗？", "zh request: a bad word names what is wrong, it counts");
 	NEG("难道大家觉得这样好吗？", "zh a rhetorical question is no request");
 	NEG("有必要吗？", "zh rhetorical complaint unchanged");
+	ok(score("难道大家觉得，这样就值得吗？") != 0,
+	   "zh a rhetorical opener reaches its question over a comma: no request");
+	ZERO("大家觉得，这样就值得吗？", "zh the same question without the opener asks");
 	POS("谁不爱呢", "zh a question that carries a verdict unchanged");
 	POS("还会回购吗？当然会", "zh a review that ends with a question: no request");
 	ZERO("机票怎么买最便宜", "zh how to get the best: asked for, not found");
