@@ -28,6 +28,14 @@
  *     and 0 when it holds a wish marker (如果再便宜点就好了: the wished-for thing is absent;
  *     the marker's own weight decides: 就好了 -0.3, 就更好了 +0.5); each '!' adds 20% (up to 4).
  *     English words in capitals in a mixed-case note count 1.5x.
+ *     A request (role request: 求推荐, 想找, 请问, I'm looking for, any recommendations; or a
+ *     question with an asking word, role ask: 有人, 姐妹们, does anyone) names what the writer
+ *     wants: its positive words count 0 (求推荐靠谱的牙医), and so do those of the note's other
+ *     questions (想问一下…可以选中文考吗？); its negative words count as usual (有人知道手机
+ *     坏了怎么修吗？ names a fault). An asking word reaches a question in the next clause
+ *     (大家觉得，读博值得吗？). Not in a rhetorical question (难道, 有必要吗; 难道 reaches the
+ *     question that closes its sentence over commas) nor in a conditional clause
+ *     (如果想找好吃的火锅，就来这家: advice). The voided words leave no evidence.
  *  3. Discourse. A contrast marker (但是, 没想到, but, however; weight = multiplier of what
  *     follows, default 1.5) halves everything before it since the previous marker (a mild
  *     one of weight <= 1, 不过 / 只是 / 就是, only scales what follows); a concession
