@@ -350,6 +350,7 @@ static void test_demoted(void)
 static void test_completion_and_names(void)
 {
 	ZERO("系好安全带", "stop: 系好 is done, 安全带 a seat belt");
+	ZERO("要带健康证明", "stop: 健康证明 is a certificate, not 健康");
 	ZERO("东西都收好了", "stop: 收好 is done, not good");
 	POS("这里很安全", "安全 alone is still praise");
 	POS("包装很好", "好 after a noun and a degree word is still praise");
