@@ -36,6 +36,10 @@
  *     (大家觉得，读博值得吗？). Not in a rhetorical question (难道, 有必要吗; 难道 reaches the
  *     question that closes its sentence over commas) nor in a conditional clause
  *     (如果想找好吃的火锅，就来这家: advice). The voided words leave no evidence.
+ *     A notice (role notice in the title or first sentence: 招聘, 营业时间调整, 暂停营业, now
+ *     hiring) informs: every contribution counts only its strength above NOTICE_FLOOR, so
+ *     its polite formulas (祝大家节日快乐, 给大家带来不便) and the words of what it reports
+ *     (延迟, 雷暴) count 0 and strong praise still counts (damp_notice).
  *  3. Discourse. A contrast marker (但是, 没想到, but, however; weight = multiplier of what
  *     follows, default 1.5) halves everything before it since the previous marker (a mild
  *     one of weight <= 1, 不过 / 只是 / 就是, only scales what follows); a concession
@@ -153,6 +157,7 @@
 #define PROMISE_WEIGHT -1.0 /* 说好的发票呢: what was promised is missing */
 #define REPEAT_FACTOR 0.5  /* 好是好，就是贵: the word granted, once */
 #define PLOT_FACTOR 0.3    /* a plot word (黑暗, 绝望) in a note about a work (书, 电影) */
+#define NOTICE_FLOOR 2.0   /* in a notice, a word counts only its strength above this */
 
 /* Tone marks of Chinese web text, each counted once a note as written (like an emoticon):
  * a run of three or more '!' is agitation (only in a clause without a polar word: 好吃！！！
@@ -193,6 +198,7 @@ enum srole {
 	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
 	R_REQUEST,    /* request (求推荐, 想找, 请问, looking for): its clause counts 0 */
 	R_ASK,        /* asking others (有人, 大家, 姐妹, anyone): a question with it is a request */
+	R_NOTICE,     /* a notice's word (通知, 招聘, 暂停营业, now hiring) at the head: see damp_notice */
 	R_NROLES
 };
 
@@ -201,6 +207,7 @@ static const char *const role_name[R_NROLES] = {
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
 	"reply", "tone", "plot", "work", "conn", "request", "ask",
+	"notice",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -301,6 +308,7 @@ static double role_default(int role)
 	case R_WORK:
 	case R_REQUEST:
 	case R_ASK:
+	case R_NOTICE:
 	case R_DOMAIN: return 0;
 	case R_SCALAR: return 1;
 	default: return 1;
@@ -2199,6 +2207,54 @@ static void grant_repeat(const struct note *n)
 	}
 }
 
+/* End of a note's head: its title and the first sentence of its text (up to a line break,
+ * a sentence-final mark: 。！？!? or '.' before a space, or a forwarded post: //@). */
+static size_t head_end(const struct note *n)
+{
+	size_t i = n->title_len;
+	while (i < n->len && (n->text[i] == '\n' || n->text[i] == ' ' || n->text[i] == '\t'))
+		i++;
+	for (; i < n->len; i++) {
+		const char *t = n->text + i;
+		if (*t == '\n' || *t == '!' || *t == '?' ||
+		    (*t == '.' && (i + 1 == n->len || t[1] == ' ')) ||
+		    (*t == '/' && i + 2 < n->len && t[1] == '/' && t[2] == '@'))
+			return i;
+		if (i + 3 <= n->len && (!memcmp(t, "。", 3) || !memcmp(t, "！", 3) ||
+					!memcmp(t, "？", 3)))
+			return i;
+	}
+	return n->len;
+}
+
+/* A notice (role notice at its head: 营业时间调整通知, 招聘, 暂停营业, 延期, now hiring,
+ * will be closed) informs: its polite formulas (欢迎咨询, 祝大家节日快乐, 给大家带来不便,
+ * 感谢支持) and the words of the event it reports (延迟, 施工, 雷暴) are no attitude of the
+ * writer. Each contribution (words, emoji, tone cues) counts only its strength above
+ * NOTICE_FLOOR: plain words (lexicon weight <= 2) count 0, 真的超好吃 still counts. A notice
+ * word further down (营业时间 at the foot of a menu) changes nothing. */
+static void damp_notice(const struct sentiment_model *m, const struct note *n)
+{
+	size_t head = head_end(n), i;
+	for (i = 0; i < sc.nu; i++)
+		if (sc.u[i].entry >= 0 && m->e[sc.u[i].entry].role == R_NOTICE &&
+		    sc.u[i].off < head)
+			break;
+	if (i == sc.nu)
+		return;
+	for (size_t j = 0; j < sc.nk; j++) {
+		struct contrib *k = &sc.k[j];
+		double a = fabs(k->w);
+		if (a <= NOTICE_FLOOR) {
+			k->w = 0;
+			rule_add_s(k, "notice x0", "", 0, "");
+		} else {
+			k->w = k->w > 0 ? a - NOTICE_FLOOR : NOTICE_FLOOR - a;
+			rule_add_s(k, "notice floor", "", 0, "");
+		}
+	}
+}
+
 /* One reading of note n into the scratch's contributions (finish() sums them). */
 static void read_note(const struct sentiment_model *m, const struct note *n, int category)
 {
@@ -2207,6 +2263,7 @@ static void read_note(const struct sentiment_model *m, const struct note *n, int
 	soften_after(n);
 	damp_plot(m);
 	grant_repeat(n);
+	damp_notice(m, n);
 }
 
 /* True when a word of evaluation spoke: a contribution other than a tone cue, a

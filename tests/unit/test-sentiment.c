@@ -623,6 +623,37 @@ static void test_requests(void)
 	   "request: evidence rule");
 }
 
+/* Notices (role notice at the head: the title or the first sentence): a note that announces
+ * informs; a word counts only its strength above NOTICE_FLOOR, so its polite formulas and the
+ * words of what it reports count 0, and real praise or complaint still counts. */
+static void score_note(const char *title, const char *desc)
+{
+	struct note n;
+	fixture_note(&n, title, desc);
+	sb_reset(&out);
+	sentiment_analyse(sm, &n, -1, &out, &res);
+}
+
+static void test_notices(void)
+{
+	score_note("感恩节营业时间调整通知", "感恩节当天本店休息一天，周五正常营业。祝大家节日快乐");
+	ok(res.score == 0 && evidence_has("notice x0"),
+	   "zh notice: a festival greeting of a notice counts 0 (%g)", res.score);
+	score_note("感恩节快乐", "祝大家节日快乐");
+	ok(res.score > 0, "zh the same greeting outside a notice counts (%g)", res.score);
+	score_note("关于近期配送延迟的说明", "由于物流运力紧张，配送时间延长。给大家带来不便，非常抱歉");
+	ok(res.label == 0, "zh notice: a delay reported and apologised for is neutral (%g)",
+	   res.score);
+	NEG("配送延迟，运力紧张，给我带来很多不便", "zh the same words in a complaint");
+	score_note("本周六暂停营业一天", "我们家的面真的超好吃，周日恢复营业");
+	ok(res.label > 0, "zh notice: strong praise still counts (%g)", res.score);
+	score_note("营业时间太短了", "每天下午就关门，根本吃不上");
+	ok(res.label < 0, "zh 营业时间 alone is no notice: a customer's complaint (%g)", res.score);
+	ZERO("招聘：门店招兼职店员，负责收银，学生可以申请。欢迎咨询", "zh notice: hiring");
+	POS("店员负责，服务好，欢迎", "zh the same words outside a notice");
+	POS("今天去吃了面，很好吃。营业时间调整为周一至周五", "zh a notice word past the head changes nothing");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -650,6 +681,7 @@ int main(void)
 	test_third_pass();
 	test_fourth_pass();
 	test_requests();
+	test_notices();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
