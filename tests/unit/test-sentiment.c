@@ -652,6 +652,16 @@ static void test_notices(void)
 	ZERO("招聘：门店招兼职店员，负责收银，学生可以申请。欢迎咨询", "zh notice: hiring");
 	POS("店员负责，服务好，欢迎", "zh the same words outside a notice");
 	POS("今天去吃了面，很好吃。营业时间调整为周一至周五", "zh a notice word past the head changes nothing");
+	ZERO("Holiday hours: we will be closed on Thursday. We wish you a wonderful holiday.",
+	     "en notice: a greeting of a notice counts 0");
+	POS("We wish you a wonderful holiday.", "en the same greeting outside a notice");
+	ZERO("Now hiring: part-time baristas, friendly and reliable. Apply in store.",
+	     "en notice: hiring");
+	POS("The baristas are friendly and reliable.", "en the same words outside a notice");
+	ok(score("We will be closed on Monday. Our pizza is absolutely amazing!!") > 0,
+	   "en notice: strong praise still counts");
+	NEG("The store hours are terrible, always closed when I need it.",
+	    "en store hours alone is no notice: a complaint");
 }
 
 int main(void)
