@@ -662,6 +662,12 @@ static void test_notices(void)
 	   "en notice: strong praise still counts");
 	NEG("The store hours are terrible, always closed when I need it.",
 	    "en store hours alone is no notice: a complaint");
+	ZERO("这几天给大家带来不便，敬请谅解", "zh polite formulas count nothing");
+	NEG("这几天给我们带来很多不便", "zh the inconvenience told by a customer counts");
+	ZERO("有问题欢迎私信咨询", "zh 有问题欢迎: 问题 is no fault");
+	NEG("用了一周就有问题", "zh 有问题 outside the formula is a fault");
+	ZERO("Sorry for the inconvenience.", "en polite formula counts nothing");
+	NEG("Such an inconvenience.", "en the inconvenience outside the formula counts");
 }
 
 int main(void)
