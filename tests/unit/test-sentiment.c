@@ -662,6 +662,9 @@ static void test_notices(void)
 	   "en notice: strong praise still counts");
 	NEG("The store hours are terrible, always closed when I need it.",
 	    "en store hours alone is no notice: a complaint");
+	ZERO("暑期班招生：周一到周五上午，欢迎咨询，名额有限", "zh notice: enrolment");
+	ZERO("We are closed on Sunday. Enjoy your weekend!", "en notice: we are closed");
+	POS("Enjoy your weekend!", "en the same wish outside a notice");
 	ZERO("这几天给大家带来不便，敬请谅解", "zh polite formulas count nothing");
 	NEG("这几天给我们带来很多不便", "zh the inconvenience told by a customer counts");
 	ZERO("有问题欢迎私信咨询", "zh 有问题欢迎: 问题 is no fault");
