@@ -198,7 +198,7 @@ enum srole {
 	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
 	R_REQUEST,    /* request (求推荐, 想找, 请问, looking for): its clause counts 0 */
 	R_ASK,        /* asking others (有人, 大家, 姐妹, anyone): a question with it is a request */
-	R_NOTICE,     /* a notice's word (通知, 招聘, 暂停营业, now hiring) at the head: see damp_notice */
+	R_NOTICE,     /* a notice's word (招聘, 营业时间调整, now hiring) at the head: damp_notice */
 	R_NROLES
 };
 
@@ -2227,12 +2227,12 @@ static size_t head_end(const struct note *n)
 	return n->len;
 }
 
-/* A notice (role notice at its head: 营业时间调整通知, 招聘, 暂停营业, 延期, now hiring,
- * will be closed) informs: its polite formulas (欢迎咨询, 祝大家节日快乐, 给大家带来不便,
- * 感谢支持) and the words of the event it reports (延迟, 施工, 雷暴) are no attitude of the
- * writer. Each contribution (words, emoji, tone cues) counts only its strength above
+/* A notice (role notice at its head: 营业时间调整, 招聘, 暂停营业, 改期, now hiring, will be
+ * closed) informs: its polite formulas (祝大家节日快乐, 感谢大家的支持) and the words of the
+ * event it reports (延迟, 运力紧张, 雷暴) are no attitude of the writer. Each contribution (words, emoji, tone cues) counts only its strength above
  * NOTICE_FLOOR: plain words (lexicon weight <= 2) count 0, 真的超好吃 still counts. A notice
- * word further down (营业时间 at the foot of a menu) changes nothing. */
+ * word further down (营业时间 at the foot of a menu) changes nothing. The note type
+ * (notetype.c: official) is not used: a shop's promotion is official too, and positive. */
 static void damp_notice(const struct sentiment_model *m, const struct note *n)
 {
 	size_t head = head_end(n), i;
