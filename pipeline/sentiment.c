@@ -71,6 +71,10 @@
  *  就 or 才 between a Chinese negator and its word ends the negator's scope (还没接通就死机,
  *  不到半个月就降价: what happened before something did not), except after 不是, which negates
  *  the whole phrase, and after a plain 不 + verb (不X就Y, a condition: left as it was).
+ *  A Chinese prohibition (不要, 别, 勿) before a negative word keeps the word's sign at
+ *  ZH_PROHIBIT (不要骗人, 别毁了招牌: said to whoever did it); a prohibited worry (别担心)
+ *  and a promotion's 不要错过 are lexicon phrases, and 别再 / 不要再 (the deed happened
+ *  before) are stop words that leave the word as written.
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
@@ -130,6 +134,7 @@
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
 #define RHET_NEG_EN 1.3     /* couldn't be easier: a negated comparative, strengthened */
 #define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
+#define ZH_PROHIBIT 0.5     /* 不要骗人: a prohibited bad deed keeps this share of its sign */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
@@ -1560,6 +1565,15 @@ static int en_deadpan(const struct note *n, const struct unit *u)
 	return b < n->len && t[b] == '.' && (b + 1 == n->len || t[b + 1] != '.');
 }
 
+/* A Chinese prohibition (不要, 别, 勿) before a negative word: 不要骗人, 别毁了招牌, 不要乱
+ *提供图片 are said to whoever did it, so the word keeps its sign (ZH_PROHIBIT) instead of
+ * turning into praise. The praise of a promotion (不要错过) is a lexicon phrase. */
+static int zh_prohibition(const char *text, const struct unit *g)
+{
+	return (g->len == 6 && !memcmp(text + g->off, "不要", 6)) ||
+	       (g->len == 3 && (!memcmp(text + g->off, "别", 3) || !memcmp(text + g->off, "勿", 3)));
+}
+
 /* Pass 2 and 3: contributions, then discourse weights. */
 /* An English degree-like polar word (damn, pretty, what a) before a word of mild weight
  * (|w| < 1: movie, coffee, can) is not a degree word but says what it says alone: "that
@@ -1948,6 +1962,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					or_f = f;
 				}
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
+				if (w < 0 && f < 0 && neg2_unit < 0 && zh_prohibition(n->text, g))
+					f = ZH_PROHIBIT; /* 不要骗人: the deed is named, not denied */
 				k->w *= f;
 				rule_add_sx(k,
 					    rneg_unit >= 0 ? "rhetorical:" :

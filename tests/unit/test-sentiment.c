@@ -623,6 +623,30 @@ static void test_requests(void)
 	   "request: evidence rule");
 }
 
+/* Negation, second pass (issue #5): prohibitions, set phrases that hide a negator. */
+static void test_negation_pass(void)
+{
+	NEG("不要骗人", "zh prohibition: a bad deed named to whoever did it keeps its sign");
+	POS("从不骗人", "zh a plain negator still turns a bad deed into praise");
+	NEG("不要太少", "zh prohibition: 不要 + 太少 is a complaint");
+	POS("不太少", "zh 不 + 太少 is no complaint");
+	POS("别担心，很安全", "zh a prohibited worry is reassurance (lexicon phrase)");
+	POS("不要错过", "zh a promotion's 不要错过 is praise (lexicon phrase)");
+	NEG("别再骗人了", "zh 别再: the deed happened before");
+	POS("从来不骗人了", "zh without 再 the negator flips the deed");
+	NEG("已经不是第一次少给了", "zh 不是第一次: it happened again");
+	POS("不是少给", "zh 不是 alone still negates");
+	POS("这家最好吃，没有之一", "zh 没有之一 is no bare complaint");
+	ZERO("没有之一", "zh 没有之一 alone says nothing");
+	NEG("没有餐具", "zh a bare negation is still a complaint");
+	ZERO("不多说", "zh cutting short is no complaint");
+	POS("无延误", "zh 无 + 延误 is praise");
+	NEG("无端延误", "zh 无端 negates nothing: a delay");
+	NEG("别墅房间很小", "zh 别墅 is a villa, not 别");
+	NEG("无知", "zh 无知 is a word of its own");
+	NEG("无端紧张", "zh 无端 negates nothing");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -650,6 +674,7 @@ int main(void)
 	test_third_pass();
 	test_fourth_pass();
 	test_requests();
+	test_negation_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
