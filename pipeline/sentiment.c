@@ -75,6 +75,8 @@
  *  ZH_PROHIBIT (不要骗人, 别毁了招牌: said to whoever did it); a prohibited worry (别担心)
  *  and a promotion's 不要错过 are lexicon phrases, and 别再 / 不要再 (the deed happened
  *  before) are stop words that leave the word as written.
+ *  A remedy the buyer seeks (role remedy: 退货, 退款, 取消订单; loaded as polar words
+ *  flagged remedy) is never flipped by a negator: 没有退款, 不能退货 are complaints too.
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
@@ -198,6 +200,7 @@ enum srole {
 	R_CONN,       /* connotation (weekend, beach; traffic, flu): a weak cue, only alone */
 	R_REQUEST,    /* request (求推荐, 想找, 请问, looking for): its clause counts 0 */
 	R_ASK,        /* asking others (有人, 大家, 姐妹, anyone): a question with it is a request */
+	R_REMEDY,     /* a remedy sought (退货, 退款): loaded as R_POLAR + remedy, never flipped */
 	R_NROLES
 };
 
@@ -205,7 +208,7 @@ static const char *const role_name[R_NROLES] = {
 	"polar", "context", "neg",  "degree", "contrast", "contrast_start", "concession",
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
-	"reply", "tone", "plot", "work", "conn", "request", "ask",
+	"reply", "tone", "plot", "work", "conn", "request", "ask", "remedy",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -215,6 +218,7 @@ struct sent_entry {
 	float w;
 	uint8_t role;
 	uint8_t plot; /* role plot: damped in a note about a work */
+	uint8_t remedy; /* role remedy: a negator does not flip it (没有退款) */
 };
 
 struct sentiment_model {
@@ -348,8 +352,9 @@ static uint32_t model_add(struct sentiment_model *m, double w, int role)
 {
 	NM_GROW(m->e, m->cap, m->n + 1);
 	m->e[m->n].w = (float)w;
-	m->e[m->n].role = (uint8_t)(role == R_PLOT ? R_POLAR : role);
+	m->e[m->n].role = (uint8_t)(role == R_PLOT || role == R_REMEDY ? R_POLAR : role);
 	m->e[m->n].plot = role == R_PLOT;
+	m->e[m->n].remedy = role == R_REMEDY;
 	return (uint32_t)m->n++;
 }
 
@@ -1964,6 +1969,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				if (w < 0 && f < 0 && neg2_unit < 0 && zh_prohibition(n->text, g))
 					f = ZH_PROHIBIT; /* 不要骗人: the deed is named, not denied */
+				if (e->remedy && f < 0)
+					f = 1; /* 没有退款, 不能退货: the remedy refused is a complaint too */
 				k->w *= f;
 				rule_add_sx(k,
 					    rneg_unit >= 0 ? "rhetorical:" :

@@ -645,6 +645,10 @@ static void test_negation_pass(void)
 	NEG("别墅房间很小", "zh 别墅 is a villa, not 别");
 	NEG("无知", "zh 无知 is a word of its own");
 	NEG("无端紧张", "zh 无端 negates nothing");
+	NEG("也没有退款", "zh remedy: a refund not given is a complaint");
+	NEG("不能退货", "zh remedy: a return refused is a complaint");
+	ok(evidence_has("negation:不能 x1"), "zh remedy: the evidence shows the sign kept");
+	POS("没有问题", "zh a negated fault that is no remedy is still praise");
 }
 
 int main(void)
