@@ -75,6 +75,9 @@
  *  ZH_PROHIBIT (不要骗人, 别毁了招牌: said to whoever did it); a prohibited worry (别担心)
  *  and a promotion's 不要错过 are lexicon phrases, and 别再 / 不要再 (the deed happened
  *  before) are stop words that leave the word as written.
+ *  A Chinese comparison that puts the thing below another (cmp of weight <= -1.5: 不如,
+ *  还不如, 比不上) keeps a negative word's sign: 还不如盗版 is worse still (不像 + a bad
+ *  thing, 不像看书那样枯燥, stays praise).
  *  A remedy the buyer seeks (role remedy: 退货, 退款, 取消订单; loaded as polar words
  *  flagged remedy) is never flipped by a negator: 没有退款, 不能退货 are complaints too.
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
@@ -1969,6 +1972,9 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
 				if (w < 0 && f < 0 && neg2_unit < 0 && zh_prohibition(n->text, g))
 					f = ZH_PROHIBIT; /* 不要骗人: the deed is named, not denied */
+				if (m->e[g->entry].role == R_CMP && m->e[g->entry].w <= -1.5 && w < 0 &&
+				    f < 0 && (unsigned char)ut[0] >= 0x80)
+					f = 1; /* 还不如盗版: below a bad thing is worse still */
 				if (e->remedy && f < 0)
 					f = 1; /* 没有退款, 不能退货: the remedy refused is a complaint too */
 				k->w *= f;

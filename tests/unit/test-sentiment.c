@@ -649,6 +649,9 @@ static void test_negation_pass(void)
 	NEG("不能退货", "zh remedy: a return refused is a complaint");
 	ok(evidence_has("negation:不能 x1"), "zh remedy: the evidence shows the sign kept");
 	POS("没有问题", "zh a negated fault that is no remedy is still praise");
+	NEG("连花絮都删了，还不如盗版呢", "zh below a bad thing (还不如盗版) is worse still");
+	NEG("还不如别家好吃", "zh below a good thing stays a complaint");
+	POS("不像看书那样枯燥", "zh unlike a bad thing (不像) is still praise");
 }
 
 int main(void)
