@@ -652,6 +652,13 @@ static void test_negation_pass(void)
 	NEG("连花絮都删了，还不如盗版呢", "zh below a bad thing (还不如盗版) is worse still");
 	NEG("还不如别家好吃", "zh below a good thing stays a complaint");
 	POS("不像看书那样枯燥", "zh unlike a bad thing (不像) is still praise");
+	POS("说不出的舒服", "zh 说不出的 is a degree word, not a negator");
+	NEG("说不出的难受", "zh 说不出的 + a bad word stays bad");
+	MORE("说不出的舒服", "舒服", "zh 说不出的 amplifies");
+	NEG("无法形容的难吃", "zh 无法形容的 is a degree word");
+	NEG("无法取消订单", "zh 无法 before a remedy still a complaint");
+	POS("有什么不好", "zh a question that denies a fault is praise");
+	NEG("就是不好", "zh 不好 alone stays a complaint");
 }
 
 int main(void)
