@@ -659,6 +659,10 @@ static void test_negation_pass(void)
 	NEG("无法取消订单", "zh 无法 before a remedy still a complaint");
 	POS("有什么不好", "zh a question that denies a fault is praise");
 	NEG("就是不好", "zh 不好 alone stays a complaint");
+	POS("做工不含糊", "zh 不含糊 is praise of its own");
+	NEG("不含税", "zh without the phrase, 不 stays a bare negation");
+	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
+	NEG("没救了", "zh 没救了 is despair, no bare negation");
 }
 
 int main(void)
