@@ -20,7 +20,8 @@
  *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
  *     later (a position is a Han character or a word; a negator reaches an English word over
  *     at most NEG_WINDOW_EN words in between; never across a sentence-final 了). Two negators multiply (double
- *     negation: 不是不好 > 0; only when adjacent for a term that carries its own negation,
+ *     negation: 不是不好 > 0, the second at most DOUBLE_NEG_GAP positions after the first, so
+ *     对不是学医的讲不是很有用 is no praise; only when adjacent for a term that carries its own negation,
  *     so 没买…不建议买 stays negative). A degree word after the negator is dropped and softens it
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
@@ -137,6 +138,7 @@
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
+#define DOUBLE_NEG_GAP 2    /* positions between two negators that multiply (不是不好) */
 #define RHET_NEG_EN 1.3     /* couldn't be easier: a negated comparative, strengthened */
 #define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
 #define ZH_PROHIBIT 0.5     /* 不要骗人: a prohibited bad deed keeps this share of its sign */
@@ -1803,7 +1805,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				neg_end = u->pend;
 				break;
 			}
-			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
+			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= DOUBLE_NEG_GAP) {
 				neg2_unit = neg_unit;
 				negf *= e->w;
 			} else {

@@ -661,6 +661,9 @@ static void test_negation_pass(void)
 	NEG("就是不好", "zh 不好 alone stays a complaint");
 	POS("做工不含糊", "zh 不含糊 is praise of its own");
 	NEG("不含税", "zh without the phrase, 不 stays a bare negation");
+	NEG("对不是学医的讲不是很有用", "zh two negators far apart do not multiply");
+	POS("不是不好用", "zh double negation: adjacent negators multiply");
+	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
 	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
 	NEG("没救了", "zh 没救了 is despair, no bare negation");
 }
