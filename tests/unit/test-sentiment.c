@@ -662,6 +662,8 @@ static void test_negation_pass(void)
 	POS("做工不含糊", "zh 不含糊 is praise of its own");
 	NEG("不含税", "zh without the phrase, 不 stays a bare negation");
 	NEG("对不是学医的讲不是很有用", "zh two negators far apart do not multiply");
+	NEG("缝合的地方不牢开线了", "zh 不牢 is a fault; its 不 does not flip 开线");
+	NEG("缝合的地方开线了", "zh 开线 alone is a fault");
 	POS("不是不好用", "zh double negation: adjacent negators multiply");
 	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
 	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
