@@ -664,6 +664,9 @@ static void test_negation_pass(void)
 	NEG("对不是学医的讲不是很有用", "zh two negators far apart do not multiply");
 	NEG("缝合的地方不牢开线了", "zh 不牢 is a fault; its 不 does not flip 开线");
 	NEG("缝合的地方开线了", "zh 开线 alone is a fault");
+	POS("孩子们无忧无虑", "zh 无忧无虑 is praise, no bare 无");
+	NEG("售后没完没了地推脱", "zh 没完没了 is a complaint of its own");
+	POS("效果没辜负期待", "zh 没辜负 is praise");
 	POS("不是不好用", "zh double negation: adjacent negators multiply");
 	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
 	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
