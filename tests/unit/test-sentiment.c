@@ -667,6 +667,8 @@ static void test_negation_pass(void)
 	POS("孩子们无忧无虑", "zh 无忧无虑 is praise, no bare 无");
 	NEG("售后没完没了地推脱", "zh 没完没了 is a complaint of its own");
 	POS("效果没辜负期待", "zh 没辜负 is praise");
+	POS("不买肯定会后悔的", "zh regret for not buying is praise");
+	NEG("买了肯定会后悔的", "zh regret for buying stays a complaint");
 	POS("不是不好用", "zh double negation: adjacent negators multiply");
 	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
 	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
