@@ -68,7 +68,8 @@
  *  不是 in a question closed by 吗 / 么 / 嘛 is rhetorical and keeps the sign of its word
  *  ("这不是吊胃口吗？" is a complaint).
  *  A Chinese negated comparison reaches its word over any distance in the clause when
- *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
+ *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好),
+ *  or 的 after 没有 (没有第一次吃的好: not as good as the first time).
  *  就 or 才 between a Chinese negator and its word ends the negator's scope (还没接通就死机,
  *  不到半个月就降价: what happened before something did not), except after 不是, which negates
  *  the whole phrase, and after a plain 不 + verb (不X就Y, a condition: left as it was).
@@ -1708,6 +1709,17 @@ static int cmp_degree(const struct note *n, int d, const struct unit *u)
 	return 0;
 }
 
+/* 没有 X 的 + word is "not as good as X" (没有第一次吃的好, 没有在店里吃的味道好): the
+ * negator reaches a word right after 的 over any distance in its clause. g is the negator
+ * (a lone 没 is left to the window: 没 + verb + 的 describes a thing, it compares nothing). */
+static int zh_not_as(const struct note *n, const struct unit *g, const struct unit *u)
+{
+	const char *t = n->text;
+	if ((unsigned char)t[u->off] < 0x80 || u->off < 3 || memcmp(t + u->off - 3, "的", 3))
+		return 0;
+	return g->len == 6 && !memcmp(t + g->off, "没有", 6);
+}
+
 /* 不是 in a question closed by 吗 / 么 / 嘛 asks for agreement ("这不是吊胃口吗？"): it
  * affirms, it does not negate (but 不是说…吗 recalls a promise that was not kept). */
 static int rhet_not(const struct note *n, const struct unit *u)
@@ -1959,7 +1971,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				neg_unit = -1;
 				negf = 1;
 			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg) ||
-						     cmp_degree(n, deg_unit, u)) &&
+						     cmp_degree(n, deg_unit, u) ||
+						     zh_not_as(n, &sc.u[neg_unit], u)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !zh_scope_break(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {

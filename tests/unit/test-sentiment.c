@@ -669,6 +669,9 @@ static void test_negation_pass(void)
 	POS("效果没辜负期待", "zh 没辜负 is praise");
 	POS("不买肯定会后悔的", "zh regret for not buying is praise");
 	NEG("买了肯定会后悔的", "zh regret for buying stays a complaint");
+	NEG("没有在店里吃的味道好", "zh 没有 X 的好: not as good as X, over any distance");
+	POS("在店里吃的味道好", "zh without 没有 the word is praise");
+	POS("没有葱，做的好吃", "zh the comparison stays in its clause");
 	POS("不是不好用", "zh double negation: adjacent negators multiply");
 	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
 	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
