@@ -20,7 +20,8 @@
  *     word (weight = multiplier) apply to the next polar term at most NEG_WINDOW positions
  *     later (a position is a Han character or a word; a negator reaches an English word over
  *     at most NEG_WINDOW_EN words in between; never across a sentence-final 了). Two negators multiply (double
- *     negation: 不是不好 > 0; only when adjacent for a term that carries its own negation,
+ *     negation: 不是不好 > 0, the second at most DOUBLE_NEG_GAP positions after the first, so
+ *     对不是学医的讲不是很有用 is no praise; only when adjacent for a term that carries its own negation,
  *     so 没买…不建议买 stays negative). A degree word after the negator is dropped and softens it
  *     (不是很好 is mildly negative); before it, it scales the flipped value (很不好).
  *     Clause rules: a rhetorical opener (难道) in a question flips the clause; a plain
@@ -71,10 +72,20 @@
  *  不是 in a question closed by 吗 / 么 / 嘛 is rhetorical and keeps the sign of its word
  *  ("这不是吊胃口吗？" is a complaint).
  *  A Chinese negated comparison reaches its word over any distance in the clause when
- *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好).
+ *  那么 / 这么 / 那样 / 这样 or 中的 stands right before it (没有介绍的那么好, 没有想象中的好),
+ *  or 的 after 没有 (没有第一次吃的好: not as good as the first time).
  *  就 or 才 between a Chinese negator and its word ends the negator's scope (还没接通就死机,
  *  不到半个月就降价: what happened before something did not), except after 不是, which negates
  *  the whole phrase, and after a plain 不 + verb (不X就Y, a condition: left as it was).
+ *  A Chinese prohibition (不要, 别, 勿) before a negative word keeps the word's sign at
+ *  ZH_PROHIBIT (不要骗人, 别毁了招牌: said to whoever did it); a prohibited worry (别担心)
+ *  and a promotion's 不要错过 are lexicon phrases, and 别再 / 不要再 (the deed happened
+ *  before) are stop words that leave the word as written.
+ *  A Chinese comparison that puts the thing below another (cmp of weight <= -1.5: 不如,
+ *  还不如, 比不上) keeps a negative word's sign: 还不如盗版 is worse still (不像 + a bad
+ *  thing, 不像看书那样枯燥, stays praise).
+ *  A remedy the buyer seeks (role remedy: 退货, 退款, 取消订单; loaded as polar words
+ *  flagged remedy) is never flipped by a negator: 没有退款, 不能退货 are complaints too.
  *  A Chinese word right before a softener (了点, 了些, 了一点, 点儿: 慢了些) counts
  *  SOFTENER_FACTOR: a minor point, not a verdict.
  *  In a note about a work (role work: 小说, 电影, 剧情) the words of its story (role plot:
@@ -132,8 +143,10 @@
 #define MAX_PHRASE_WORDS 4  /* longest English phrase, in words */
 #define NEG_WINDOW 4        /* positions between a negator/degree word and its term */
 #define NEG_WINDOW_EN 2     /* the same for English words (words in between) */
+#define DOUBLE_NEG_GAP 2    /* positions between two negators that multiply (不是不好) */
 #define RHET_NEG_EN 1.3     /* couldn't be easier: a negated comparative, strengthened */
 #define EN_NEG_OF_NEG 0.5   /* a negated English negative word keeps this share of the flip */
+#define ZH_PROHIBIT 0.5     /* 不要骗人: a prohibited bad deed keeps this share of its sign */
 #define SCORE_DAMP 1.5
 #define NEUTRAL_BELOW 0.1
 #define EVIDENCE_MAX 16
@@ -199,6 +212,7 @@ enum srole {
 	R_REQUEST,    /* request (求推荐, 想找, 请问, looking for): its clause counts 0 */
 	R_ASK,        /* asking others (有人, 大家, 姐妹, anyone): a question with it is a request */
 	R_NOTICE,     /* a notice's word (招聘, 营业时间调整, now hiring) at the head: damp_notice */
+	R_REMEDY,     /* a remedy sought (退货, 退款): loaded as R_POLAR + remedy, never flipped */
 	R_NROLES
 };
 
@@ -207,7 +221,7 @@ static const char *const role_name[R_NROLES] = {
 	"cond",  "wish",    "rhet", "rhet_neg", "qend",   "stop",           "domain",
 	"pdeg",  "cmp",     "skip",     "neg_end", "interj", "aspect", "scalar",
 	"reply", "tone", "plot", "work", "conn", "request", "ask",
-	"notice",
+	"notice", "remedy",
 };
 
 #define V_PREFIX 0x80000000u /* key is a proper prefix of a longer term */
@@ -217,6 +231,7 @@ struct sent_entry {
 	float w;
 	uint8_t role;
 	uint8_t plot; /* role plot: damped in a note about a work */
+	uint8_t remedy; /* role remedy: a negator does not flip it (没有退款) */
 };
 
 struct sentiment_model {
@@ -351,8 +366,9 @@ static uint32_t model_add(struct sentiment_model *m, double w, int role)
 {
 	NM_GROW(m->e, m->cap, m->n + 1);
 	m->e[m->n].w = (float)w;
-	m->e[m->n].role = (uint8_t)(role == R_PLOT ? R_POLAR : role);
+	m->e[m->n].role = (uint8_t)(role == R_PLOT || role == R_REMEDY ? R_POLAR : role);
 	m->e[m->n].plot = role == R_PLOT;
+	m->e[m->n].remedy = role == R_REMEDY;
 	return (uint32_t)m->n++;
 }
 
@@ -1568,6 +1584,15 @@ static int en_deadpan(const struct note *n, const struct unit *u)
 	return b < n->len && t[b] == '.' && (b + 1 == n->len || t[b + 1] != '.');
 }
 
+/* A Chinese prohibition (不要, 别, 勿) before a negative word: 不要骗人, 别毁了招牌, 不要乱
+ *提供图片 are said to whoever did it, so the word keeps its sign (ZH_PROHIBIT) instead of
+ * turning into praise. The praise of a promotion (不要错过) is a lexicon phrase. */
+static int zh_prohibition(const char *text, const struct unit *g)
+{
+	return (g->len == 6 && !memcmp(text + g->off, "不要", 6)) ||
+	       (g->len == 3 && (!memcmp(text + g->off, "别", 3) || !memcmp(text + g->off, "勿", 3)));
+}
+
 /* Pass 2 and 3: contributions, then discourse weights. */
 /* An English degree-like polar word (damn, pretty, what a) before a word of mild weight
  * (|w| < 1: movie, coffee, can) is not a degree word but says what it says alone: "that
@@ -1692,6 +1717,17 @@ static int cmp_degree(const struct note *n, int d, const struct unit *u)
 	return 0;
 }
 
+/* 没有 X 的 + word is "not as good as X" (没有第一次吃的好, 没有在店里吃的味道好): the
+ * negator reaches a word right after 的 over any distance in its clause. g is the negator
+ * (a lone 没 is left to the window: 没 + verb + 的 describes a thing, it compares nothing). */
+static int zh_not_as(const struct note *n, const struct unit *g, const struct unit *u)
+{
+	const char *t = n->text;
+	if ((unsigned char)t[u->off] < 0x80 || u->off < 3 || memcmp(t + u->off - 3, "的", 3))
+		return 0;
+	return g->len == 6 && !memcmp(t + g->off, "没有", 6);
+}
+
 /* 不是 in a question closed by 吗 / 么 / 嘛 asks for agreement ("这不是吊胃口吗？"): it
  * affirms, it does not negate (but 不是说…吗 recalls a promise that was not kept). */
 static int rhet_not(const struct note *n, const struct unit *u)
@@ -1789,7 +1825,7 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				neg_end = u->pend;
 				break;
 			}
-			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= NEG_WINDOW) {
+			if (neg_unit >= 0 && !neg_used && u->pos - neg_end <= DOUBLE_NEG_GAP) {
 				neg2_unit = neg_unit;
 				negf *= e->w;
 			} else {
@@ -1943,7 +1979,8 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 				neg_unit = -1;
 				negf = 1;
 			} else if (neg_unit >= 0 && (u->pos - neg_end <= win || (aw && neg_unit == asp_neg) ||
-						     cmp_degree(n, deg_unit, u)) &&
+						     cmp_degree(n, deg_unit, u) ||
+						     zh_not_as(n, &sc.u[neg_unit], u)) &&
 			    !ends_before(n->text, &sc.u[neg_unit], u) &&
 			    !zh_scope_break(n->text, &sc.u[neg_unit], u) &&
 			    !(u->pos > neg_end && starts_negated(ut, u->len))) {
@@ -1956,6 +1993,13 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 					or_f = f;
 				}
 				f *= en_neg_of_neg(ut, w, neg2_unit >= 0 || rneg_unit >= 0 || f > 0);
+				if (w < 0 && f < 0 && neg2_unit < 0 && zh_prohibition(n->text, g))
+					f = ZH_PROHIBIT; /* 不要骗人: the deed is named, not denied */
+				if (m->e[g->entry].role == R_CMP && m->e[g->entry].w <= -1.5 && w < 0 &&
+				    f < 0 && (unsigned char)ut[0] >= 0x80)
+					f = 1; /* 还不如盗版: below a bad thing is worse still */
+				if (e->remedy && f < 0)
+					f = 1; /* 没有退款, 不能退货: the remedy refused is a complaint too */
 				k->w *= f;
 				rule_add_sx(k,
 					    rneg_unit >= 0 ? "rhetorical:" :

@@ -673,6 +673,61 @@ static void test_notices(void)
 	NEG("Such an inconvenience.", "en the inconvenience outside the formula counts");
 }
 
+/* Negation, second pass (issue #5): prohibitions, set phrases that hide a negator. */
+static void test_negation_pass(void)
+{
+	NEG("不要骗人", "zh prohibition: a bad deed named to whoever did it keeps its sign");
+	POS("从不骗人", "zh a plain negator still turns a bad deed into praise");
+	NEG("不要太少", "zh prohibition: 不要 + 太少 is a complaint");
+	POS("不太少", "zh 不 + 太少 is no complaint");
+	POS("别担心，很安全", "zh a prohibited worry is reassurance (lexicon phrase)");
+	POS("不要错过", "zh a promotion's 不要错过 is praise (lexicon phrase)");
+	NEG("别再骗人了", "zh 别再: the deed happened before");
+	POS("从来不骗人了", "zh without 再 the negator flips the deed");
+	NEG("已经不是第一次少给了", "zh 不是第一次: it happened again");
+	POS("不是少给", "zh 不是 alone still negates");
+	POS("这家最好吃，没有之一", "zh 没有之一 is no bare complaint");
+	ZERO("没有之一", "zh 没有之一 alone says nothing");
+	NEG("没有餐具", "zh a bare negation is still a complaint");
+	ZERO("不多说", "zh cutting short is no complaint");
+	POS("无延误", "zh 无 + 延误 is praise");
+	NEG("无端延误", "zh 无端 negates nothing: a delay");
+	NEG("别墅房间很小", "zh 别墅 is a villa, not 别");
+	NEG("无知", "zh 无知 is a word of its own");
+	NEG("无端紧张", "zh 无端 negates nothing");
+	NEG("也没有退款", "zh remedy: a refund not given is a complaint");
+	NEG("不能退货", "zh remedy: a return refused is a complaint");
+	ok(evidence_has("negation:不能 x1"), "zh remedy: the evidence shows the sign kept");
+	POS("没有问题", "zh a negated fault that is no remedy is still praise");
+	NEG("连花絮都删了，还不如盗版呢", "zh below a bad thing (还不如盗版) is worse still");
+	NEG("还不如别家好吃", "zh below a good thing stays a complaint");
+	POS("不像看书那样枯燥", "zh unlike a bad thing (不像) is still praise");
+	POS("说不出的舒服", "zh 说不出的 is a degree word, not a negator");
+	NEG("说不出的难受", "zh 说不出的 + a bad word stays bad");
+	MORE("说不出的舒服", "舒服", "zh 说不出的 amplifies");
+	NEG("无法形容的难吃", "zh 无法形容的 is a degree word");
+	NEG("无法取消订单", "zh 无法 before a remedy still a complaint");
+	POS("有什么不好", "zh a question that denies a fault is praise");
+	NEG("就是不好", "zh 不好 alone stays a complaint");
+	POS("做工不含糊", "zh 不含糊 is praise of its own");
+	NEG("不含税", "zh without the phrase, 不 stays a bare negation");
+	NEG("对不是学医的讲不是很有用", "zh two negators far apart do not multiply");
+	NEG("缝合的地方不牢开线了", "zh 不牢 is a fault; its 不 does not flip 开线");
+	NEG("缝合的地方开线了", "zh 开线 alone is a fault");
+	POS("孩子们无忧无虑", "zh 无忧无虑 is praise, no bare 无");
+	NEG("售后没完没了地推脱", "zh 没完没了 is a complaint of its own");
+	POS("效果没辜负期待", "zh 没辜负 is praise");
+	POS("不买肯定会后悔的", "zh regret for not buying is praise");
+	NEG("买了肯定会后悔的", "zh regret for buying stays a complaint");
+	NEG("没有在店里吃的味道好", "zh 没有 X 的好: not as good as X, over any distance");
+	POS("在店里吃的味道好", "zh without 没有 the word is praise");
+	POS("没有葱，做的好吃", "zh the comparison stays in its clause");
+	POS("不是不好用", "zh double negation: adjacent negators multiply");
+	ok(evidence_has("negation:不是 x-0.8"), "zh double negation of a self-negated word: rule");
+	ZERO("一家不起眼的小店", "zh 不起眼 is no bare complaint");
+	NEG("没救了", "zh 没救了 is despair, no bare negation");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -701,6 +756,7 @@ int main(void)
 	test_fourth_pass();
 	test_requests();
 	test_notices();
+	test_negation_pass();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
