@@ -119,6 +119,12 @@ static void rehash(struct hmap *m)
 	free(old);
 }
 
+void hmap_reserve(struct hmap *m, size_t n)
+{
+	while (n * 2 > m->mask + 1)
+		rehash(m);
+}
+
 void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val)
 {
 	uint32_t h = key_hash(k, n);

@@ -604,6 +604,16 @@ static int load_file(struct loader *L, struct lex_kind *k, const char *path, con
 	keep(ls, text->buf ? text->buf : xstrdup(""));
 	k->nfiles++;
 	L->ferr = L->futf8 = 0;
+	{
+		/* room in the index for every line of the file: no rehash while it loads */
+		size_t lines = 1;
+		const char *p = text->buf, *e = p ? p + text->len : NULL;
+		while (p && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+			lines++;
+			p++;
+		}
+		hmap_reserve(&k->index, k->n + lines);
+	}
 	if (text->len >= 2 && (!memcmp(text->buf, "\xFF\xFE", 2) || !memcmp(text->buf, "\xFE\xFF", 2)))
 		return lerror(L, "%s:1: UTF-16 text: lexicons are UTF-8 (save the file as UTF-8)",
 			      path);

@@ -380,6 +380,8 @@ struct sentiment_model *sentiment_model_new(const struct lexset *ls,
 	const struct lex_kind *ck = lexset_kind(ls, "categories");
 	struct strbuf key = STRBUF_INIT;
 	hmap_init(&m->idx);
+	if (k)
+		hmap_reserve(&m->idx, k->n * 3 / 2); /* the rows and about half as many prefixes */
 	m->cats = cats;
 	/* Domain words first, so a sentiment row with the same key wins. */
 	for (size_t i = 0; cats && ck && i < ck->n; i++) {
