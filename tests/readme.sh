@@ -1,7 +1,7 @@
 #!/bin/sh
-# Run the README's examples: every ```sh block runs (from the repository root, with
-# notemine on PATH) and must exit 0; a ```sh block followed directly by an ```output block
-# must print exactly that output.
+# Run the examples of README.md and docs/sentiment.md: every ```sh block runs (from the
+# repository root, with notemine on PATH) and must exit 0; a ```sh block followed directly by an
+# ```output block must print exactly that output.
 set -u
 top=$(pwd)
 tmp=$(mktemp -d)
@@ -9,11 +9,13 @@ mkdir -p "$tmp/bin"
 ln -s "$top/notemine" "$tmp/bin/notemine"
 PATH="$tmp/bin:$PATH"
 export PATH
-python3 - "$top/README.md" "$tmp" <<'PY'
+python3 - "$tmp" "$top/README.md" "$top/docs/sentiment.md" <<'PY'
 import os, re, subprocess, sys
-readme, tmp = sys.argv[1], sys.argv[2]
-text = open(readme, encoding="utf-8").read()
-blocks = re.findall(r"```(\w+)\n(.*?)```", text, re.S)
+tmp = sys.argv[1]
+blocks = []
+for doc in sys.argv[2:]:
+    text = open(doc, encoding="utf-8").read()
+    blocks += re.findall(r"```(\w+)\n(.*?)```", text, re.S)
 fails = n = 0
 i = 0
 while i < len(blocks):
