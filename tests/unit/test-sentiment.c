@@ -728,6 +728,20 @@ static void test_negation_pass(void)
 	NEG("没救了", "zh 没救了 is despair, no bare negation");
 }
 
+/* Review of the session's sentiment code (issue #5): each case failed before its fix. */
+static void test_review(void)
+{
+	/* a rhetorical opener reaches its sentence's question over commas, not past its end */
+	score("难道就这样算了。有人知道好的律师吗？");
+	ok(evidence_has("request x0"), "review: 难道 ends with its sentence: the next question asks");
+	score("难道就这样算了，有人知道好的律师吗？");
+	ok(!evidence_has("request x0"), "review: 难道 reaches its question over a comma");
+	score("难道就这样算了\n有人知道好的律师吗？");
+	ok(evidence_has("request x0"), "review: a line break ends 难道's sentence too");
+	score("难道就这样算了。。。有人知道好的律师吗？");
+	ok(!evidence_has("request x0"), "review: 。。。 trails off like a comma");
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -757,6 +771,7 @@ int main(void)
 	test_requests();
 	test_notices();
 	test_negation_pass();
+	test_review();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
