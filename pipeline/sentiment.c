@@ -2096,16 +2096,19 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		struct contrib *k = &sc.k[j];
 		const struct clause *c = &sc.c[k->clause];
 		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
-		if (k->seg < 0)
+		if (k->seg < 0 && !k->conn)
 			continue; /* emoticons and emoji: as written */
 		if (k->w > 0 && (c->asks || (asking && question && !c->rhq && !c->cond))) {
 			/* 求推荐靠谱的牙医, 有人知道…吗: the good words name what is wanted
-			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts) */
+			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts);
+			 * so do pleasant connotations (有人去过海边吗？ leans nothing) */
 			k->w = 0;
 			k->asked = 1;
 			rule_add_s(k, "request x0", "", 0, "");
 			continue;
 		}
+		if (k->seg < 0)
+			continue; /* a connotation outside a request: as written */
 		if (c->rhet && question) {
 			k->w = -k->w;
 			rule_add_s(k, "rhetorical-question x-1", "", 0, "");

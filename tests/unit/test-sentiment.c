@@ -740,6 +740,13 @@ static void test_review(void)
 	ok(evidence_has("request x0"), "review: a line break ends 难道's sentence too");
 	score("难道就这样算了。。。有人知道好的律师吗？");
 	ok(!evidence_has("request x0"), "review: 。。。 trails off like a comma");
+	/* a connotation is a word of the request: a note of requests alone scores 0 */
+	ZERO("有人去过海边吗？", "review: a pleasant thing asked about leans nothing");
+	ok(evidence_has("request x0"), "review: the voided connotation shows as request x0");
+	ZERO("Any recommendations for a beach?", "review: en a pleasant thing wanted leans nothing");
+	POS("去海边", "review: the same connotation outside a request leans");
+	NEG("有人知道排队要多久吗？", "review: an unpleasant thing asked about still leans");
+	POS("如果想找散步的地方，就来这里", "review: a conditional clause is no request");
 }
 
 int main(void)
