@@ -1080,7 +1080,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		     *pos + (uint32_t)bestwords, (int)bestv)) {
 		sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
-		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
+		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len) &&
+		    sc.u[sc.nu - 1].raw != 5)
 			sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
 	}
 	if (m->e[bestv].role == R_WISH)
@@ -1318,7 +1319,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			size_t k = en_letter_emoticon(m, n, i, &v);
 			if (k) {
 				if (add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
-					     pos, pos + 1, (int)v))
+					     pos, pos + 1, (int)v) && sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += k;
@@ -1339,7 +1340,9 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_EMOJI:
 			norm_key(&sc.key, n->text + t[i].off, t[i].len);
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
-				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)))
+				/* a connotation or tone word (raw 5: 996, 12315) stays one */
+				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)) &&
+				    sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
 			}
 			pos++;
@@ -1399,7 +1402,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			}
 			if (best) {
 				if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
-					     pos, pos + 1, (int)bv))
+					     pos, pos + 1, (int)bv) && sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += best;
