@@ -64,10 +64,11 @@ static inline uint64_t hmap_hadd(uint64_t st, const char *k, size_t n)
 	return st;
 }
 
-/* Insert or overwrite k -> val. */
 /* Grow the table now to hold n keys without growing again (one rehash per doubling of an
- * empty table costs little; rehashing a full one recomputes every key's hash). */
+ * empty table costs little; rehashing a full one recomputes every key's hash). m must have
+ * been set up by hmap_init. */
 void hmap_reserve(struct hmap *m, size_t n);
+/* Insert or overwrite k -> val. */
 void hmap_put(struct hmap *m, const char *k, size_t n, uint32_t val);
 /* Look k up: return 1 and set *val when present, else 0. */
 int hmap_get(const struct hmap *m, const char *k, size_t n, uint32_t *val);

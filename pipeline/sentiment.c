@@ -36,7 +36,8 @@
  *     坏了怎么修吗？ names a fault). An asking word reaches a question in the next clause
  *     (大家觉得，读博值得吗？). Not in a rhetorical question (难道, 有必要吗; 难道 reaches the
  *     question that closes its sentence over commas) nor in a conditional clause
- *     (如果想找好吃的火锅，就来这家: advice). The voided words leave no evidence.
+ *     (如果想找好吃的火锅，就来这家: advice). The voided words show in the evidence with weight 0
+ *     (request x0) but are no evidence: tone cues beside them alone stay capped.
  *     A notice (role notice in the title or first sentence: 招聘, 营业时间调整, 暂停营业, now
  *     hiring) informs: every contribution counts only its strength above NOTICE_FLOOR, so
  *     its polite formulas (祝大家节日快乐, 给大家带来不便) and the words of what it reports
@@ -456,6 +457,7 @@ struct clause {
 	uint8_t request, ask; /* a request marker / an asking word (role request, ask) */
 	uint8_t asks;         /* the clause is a request (note_asks) */
 	uint8_t rhq;          /* a rhetorical question, its opener maybe in a clause before */
+	uint8_t stop;         /* closed by the end of a sentence (。 ! or a line break) */
 	uint32_t last_end; /* end offset of the last word/character in the clause */
 	uint32_t qend_end; /* end offset of the last question particle */
 };
@@ -755,8 +757,6 @@ static int elongated_lookup(const struct sentiment_model *m, const char *w, size
 	return 0;
 }
 
-/* English inflections: look the word up without -s, -es, -ed, -d, -ing, -ly, -er, -est,
- * -ness, restoring a final e or y (loved -> love, happier -> happy, coolest -> cool). */
 /* True when entry v may be reached by cutting suffix suf: a connotation only through an
  * inflection (-s, -es, -ed, -ing, -ies, -ied), never through -er, -ly, -est or -ness, which
  * would reach it from unrelated words (sweater -> sweat, cover -> cove). */
@@ -771,6 +771,9 @@ static int stem_fits(const struct sentiment_model *m, uint32_t v, const char *su
 	return 0;
 }
 
+/* English inflections: look the word up without -s, -es, -ed, -d, -ing, -ly, -er, -est,
+ * -ness, restoring a final e or y (loved -> love, happier -> happy, coolest -> cool); a
+ * connotation only through an inflection (stem_fits). */
 static int stem_lookup(const struct sentiment_model *m, const char *w, size_t n, uint32_t *v)
 {
 	static const char *const suf[] = { "iest", "ier", "ily", "ies", "ied", "iness", "ness",
@@ -1077,7 +1080,8 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 	if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
 		     *pos + (uint32_t)bestwords, (int)bestv)) {
 		sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
-		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len))
+		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len) &&
+		    sc.u[sc.nu - 1].raw != 5)
 			sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
 	}
 	if (m->e[bestv].role == R_WISH)
@@ -1107,15 +1111,21 @@ static void punct(const char *s, size_t n)
 		switch (cp) {
 		case '!': case 0xFF01:
 			mark_clause()->excl++;
+			mark_clause()->stop = 1;
+			clause_break();
+			break;
+		case '.': case 0x3002: case 0xFF0E: case 0xFF61:
+			if (l == n) /* one mark; a run (。。。, ...) trails off like a comma */
+				mark_clause()->stop = 1;
 			clause_break();
 			break;
 		case '?': case 0xFF1F:
 			mark_clause()->question = 1;
 			clause_break();
 			break;
-		case ',': case '.': case ';': case ':': case '~': case '\n': case '-': case 0x2013: case 0x2014:
-		case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0x3001: case 0xFF5E:
-		case 0x2026: case 0xFF0E: case 0xFF61: case 0x300C: case 0x300D: case '(': case ')':
+		case ',': case ';': case ':': case '~': case '\n': case '-': case 0x2013: case 0x2014:
+		case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0x3001: case 0xFF5E:
+		case 0x2026: case 0x300C: case 0x300D: case '(': case ')':
 		case 0xFF08: case 0xFF09:
 			clause_break();
 			break;
@@ -1285,6 +1295,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			/* White space: a line break or a gap between Han words ends a clause. */
 			const char *g = n->text + t[i - 1].off + t[i - 1].len;
 			size_t gl = t[i].off - (t[i - 1].off + t[i - 1].len);
+			if (memchr(g, '\n', gl))
+				mark_clause()->stop = 1;
 			if (memchr(g, '\n', gl) || (t[i].type == TOK_HAN && t[i - 1].type == TOK_HAN))
 				clause_break();
 		}
@@ -1307,7 +1319,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			size_t k = en_letter_emoticon(m, n, i, &v);
 			if (k) {
 				if (add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
-					     pos, pos + 1, (int)v))
+					     pos, pos + 1, (int)v) && sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += k;
@@ -1328,7 +1340,9 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_EMOJI:
 			norm_key(&sc.key, n->text + t[i].off, t[i].len);
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
-				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)))
+				/* a connotation or tone word (raw 5: 996, 12315) stays one */
+				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)) &&
+				    sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
 			}
 			pos++;
@@ -1388,7 +1402,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			}
 			if (best) {
 				if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
-					     pos, pos + 1, (int)bv))
+					     pos, pos + 1, (int)bv) && sc.u[sc.nu - 1].raw != 5)
 					sc.u[sc.nu - 1].raw = 1;
 				pos++;
 				i += best;
@@ -2056,7 +2070,7 @@ static int note_asks(void)
 		c->rhq = rhet && question;
 		c->asks = !c->rhq && !c->cond && clause_asks(c, question, ask_open);
 		any |= c->asks;
-		rhet_open = rhet && !question;
+		rhet_open = rhet && !question && !c->stop; /* over commas, not a sentence end */
 		ask_open = c->ask && !question;
 	}
 	return any;
@@ -2085,16 +2099,19 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 		struct contrib *k = &sc.k[j];
 		const struct clause *c = &sc.c[k->clause];
 		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
-		if (k->seg < 0)
+		if (k->seg < 0 && !k->conn)
 			continue; /* emoticons and emoji: as written */
 		if (k->w > 0 && (c->asks || (asking && question && !c->rhq && !c->cond))) {
 			/* 求推荐靠谱的牙医, 有人知道…吗: the good words name what is wanted
-			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts) */
+			 * (a bad one names what is wrong, 有人知道这是什么虫子吗: it counts);
+			 * so do pleasant connotations (有人去过海边吗？ leans nothing) */
 			k->w = 0;
 			k->asked = 1;
 			rule_add_s(k, "request x0", "", 0, "");
 			continue;
 		}
+		if (k->seg < 0)
+			continue; /* a connotation outside a request: as written */
 		if (c->rhet && question) {
 			k->w = -k->w;
 			rule_add_s(k, "rhetorical-question x-1", "", 0, "");

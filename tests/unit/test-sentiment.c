@@ -728,6 +728,57 @@ static void test_negation_pass(void)
 	NEG("没救了", "zh 没救了 is despair, no bare negation");
 }
 
+/* Review of the session's sentiment code (issue #5): each case failed before its fix. */
+static void test_review(void)
+{
+	/* a rhetorical opener reaches its sentence's question over commas, not past its end */
+	score("难道就这样算了。有人知道好的律师吗？");
+	ok(evidence_has("request x0"), "review: 难道 ends with its sentence: the next question asks");
+	score("难道就这样算了，有人知道好的律师吗？");
+	ok(!evidence_has("request x0"), "review: 难道 reaches its question over a comma");
+	score("难道就这样算了\n有人知道好的律师吗？");
+	ok(evidence_has("request x0"), "review: a line break ends 难道's sentence too");
+	score("难道就这样算了。。。有人知道好的律师吗？");
+	ok(!evidence_has("request x0"), "review: 。。。 trails off like a comma");
+	/* a connotation is a word of the request: a note of requests alone scores 0 */
+	ZERO("有人去过海边吗？", "review: a pleasant thing asked about leans nothing");
+	ok(evidence_has("request x0"), "review: the voided connotation shows as request x0");
+	ZERO("Any recommendations for a beach?", "review: en a pleasant thing wanted leans nothing");
+	POS("去海边", "review: the same connotation outside a request leans");
+	NEG("有人知道排队要多久吗？", "review: an unpleasant thing asked about still leans");
+	POS("如果想找散步的地方，就来这里", "review: a conditional clause is no request");
+	/* a connotation written as a number (996, 12315) or an emoji stays a connotation */
+	ok(score("打了12315") < 0 && res.label == 0 && evidence_has("connotation"),
+	   "review: a number connotation leans, capped and neutral (%g)", score("打了12315"));
+	ok(score("996") > -0.1, "review: 996 alone stays neutral (%g)", score("996"));
+	ok(score("打了12315，太差了") == score("打了，太差了"),
+	   "review: beside a word of evaluation the number connotation is dropped");
+	POS("666", "review: a polar number word still counts");
+	ok(res.label > 0, "review: 666 is praise, not a lean");
+	{
+		struct fixture_root fr;
+		struct lexset ls2;
+		if (fixture_root_open(&fr, "sentiment") < 0) {
+			ok(0, "review: temp folder");
+			return;
+		}
+		fixture_root_write(&fr, "\xf0\x9f\x8f\x96\t0.5\tconn\n\xe5\xa6\x99\t2\n");
+		memset(&ls2, 0, sizeof ls2);
+		ok(lexset_load(&ls2, &fr.root, 1) == 0, "review: an emoji connotation loads");
+		{
+			struct sentiment_model *m = sentiment_model_new(&ls2, NULL);
+			double b = score_with(m, "\xf0\x9f\x8f\x96");
+			ok(b > 0 && b < 0.1, "review: an emoji connotation leans, neutral (%g)", b);
+			ok(score_with(m, "\xe5\xa6\x99\xf0\x9f\x8f\x96") ==
+			   score_with(m, "\xe5\xa6\x99"),
+			   "review: beside a word of evaluation the emoji connotation is dropped");
+			sentiment_model_free(m);
+		}
+		lexset_release(&ls2);
+		fixture_root_close(&fr);
+	}
+}
+
 int main(void)
 {
 	if (setup() < 0) {
@@ -757,6 +808,7 @@ int main(void)
 	test_requests();
 	test_notices();
 	test_negation_pass();
+	test_review();
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
