@@ -106,6 +106,18 @@ static int fixture_root_write(struct fixture_root *r, const char *content)
 	return fclose(f);
 }
 
+/* Replace the root's one lexicon file with content and load the root into *set (zeroed first):
+ * lexset_load()'s result. The caller releases *set. */
+static int fixture_root_load(struct fixture_root *r, const char *content, struct lexset *set)
+	__attribute__((unused));
+static int fixture_root_load(struct fixture_root *r, const char *content, struct lexset *set)
+{
+	memset(set, 0, sizeof *set);
+	if (fixture_root_write(r, content) < 0)
+		return -1;
+	return lexset_load(set, &r->root, 1);
+}
+
 static void fixture_root_close(struct fixture_root *r) __attribute__((unused));
 static void fixture_root_close(struct fixture_root *r)
 {

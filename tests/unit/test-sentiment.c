@@ -364,21 +364,16 @@ static void test_lexicon_errors(void)
 		ok(0, "lexicon: temp folder");
 		return;
 	}
-	fixture_root_write(&fr, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n");
-	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: bad weight and unknown role are errors");
+	ok(fixture_root_load(&fr, "好\t1\n坏\tx\n怪\t1\tnosuchrole\n", &bad) < 0,
+	   "lexicon: bad weight and unknown role are errors");
 	lexset_release(&bad);
-	fixture_root_write(&fr, "园\t0\tconn\n");
-	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: a conn weight of 0 is an error");
+	ok(fixture_root_load(&fr, "园\t0\tconn\n", &bad) < 0, "lexicon: a conn weight of 0 is an error");
 	lexset_release(&bad);
-	fixture_root_write(&fr, "园\t1.5\tconn\n");
-	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &fr.root, 1) < 0, "lexicon: a conn weight beyond 1 is an error");
+	ok(fixture_root_load(&fr, "园\t1.5\tconn\n", &bad) < 0,
+	   "lexicon: a conn weight beyond 1 is an error");
 	lexset_release(&bad);
-	fixture_root_write(&fr, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n");
-	memset(&bad, 0, sizeof bad);
-	ok(lexset_load(&bad, &fr.root, 1) == 0, "lexicon: a small test root loads");
+	ok(fixture_root_load(&fr, "# test root\n妙\t2\n不\t-0.8\tneg\n巨\t2\tdegree\n", &bad) == 0,
+	   "lexicon: a small test root loads");
 	{
 		struct sentiment_model *m = sentiment_model_new(&bad, NULL);
 		ok(m != NULL, "lexicon: a model from the test root");
@@ -762,9 +757,8 @@ static void test_review(void)
 			ok(0, "review: temp folder");
 			return;
 		}
-		fixture_root_write(&fr, "\xf0\x9f\x8f\x96\t0.5\tconn\n\xe5\xa6\x99\t2\n");
-		memset(&ls2, 0, sizeof ls2);
-		ok(lexset_load(&ls2, &fr.root, 1) == 0, "review: an emoji connotation loads");
+		ok(fixture_root_load(&fr, "\xf0\x9f\x8f\x96\t0.5\tconn\n\xe5\xa6\x99\t2\n", &ls2) == 0,
+		   "review: an emoji connotation loads");
 		{
 			struct sentiment_model *m = sentiment_model_new(&ls2, NULL);
 			double b = score_with(m, "\xf0\x9f\x8f\x96");
