@@ -440,14 +440,17 @@ void sentiment_model_free(struct sentiment_model *m)
 
 /* ---- per-note scratch ---- */
 
+#define RAW_ENTRY (-1) /* add_unit: read the unit as its entry says */
+
 struct unit {
 	uint32_t off, len;  /* original text span */
 	uint32_t pos, pend; /* positions (Han characters / words): first, one past last */
 	int clause;
 	int entry;          /* model entry, or -1 for a clause boundary */
 	uint8_t caps;       /* English word written in capitals */
-	uint8_t raw;        /* emoticon / emoji (1), hashtag (2), interjection (3), rating (4),
-			     * tone mark or word, connotation (5): counted as written */
+	uint8_t raw;        /* a word (0), emoticon / emoji (1), hashtag (2), interjection (3),
+			     * rating (4), tone mark or word, connotation (5): all but 0 counted
+			     * as written */
 	float rw;           /* a rating's weight (raw 4) */
 };
 
@@ -537,13 +540,16 @@ static void clause_break(void)
 		new_clause();
 }
 
-/* Add a unit; returns 0 and adds nothing for a connotation in the first reading of a note,
+/* Add a unit read as raw (struct unit; RAW_ENTRY: as its entry says, an interjection 3, else
+ * 0). A tone word or a connotation is a weak cue (5) in whatever form it is written (12315,
+ * an emoji). Returns 0 and adds nothing for a connotation in the first reading of a note,
  * which matches it (so the words inside it are not read) but leaves no unit: no clause, no
  * '!' and no window of a negator or degree word sees it. */
-static int add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int entry)
+static int add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int entry, int raw)
 {
 	struct unit *u;
-	if (entry >= 0 && sc.model->e[entry].role == R_CONN && !sc.with_conn) {
+	int role = entry < 0 ? -1 : sc.model->e[entry].role;
+	if (role == R_CONN && !sc.with_conn) {
 		sc.saw_conn = 1;
 		return 0;
 	}
@@ -556,21 +562,20 @@ static int add_unit(uint32_t off, uint32_t len, uint32_t pos, uint32_t pend, int
 	u->clause = (int)sc.nc - 1;
 	u->entry = entry;
 	u->caps = 0;
-	u->raw = entry < 0 ? 0 : sc.model->e[entry].role == R_INTERJ ? 3 :
-		 sc.model->e[entry].role == R_TONE || sc.model->e[entry].role == R_CONN ? 5 : 0;
+	u->raw = (uint8_t)(role == R_TONE || role == R_CONN ? 5 : raw != RAW_ENTRY ? raw :
+			   role == R_INTERJ ? 3 : 0);
 	u->rw = 0;
-	if (entry >= 0 && sc.model->e[entry].role == R_COND)
-		sc.c[u->clause].cond = 1;
-	if (entry >= 0 && sc.model->e[entry].role == R_RHET)
-		sc.c[u->clause].rhet = 1;
-	if (entry >= 0 && sc.model->e[entry].role == R_REQUEST)
-		sc.c[u->clause].request = 1;
-	if (entry >= 0 && sc.model->e[entry].role == R_ASK)
-		sc.c[u->clause].ask = 1;
-	if (entry >= 0 && sc.model->e[entry].role == R_WISH) {
+	switch (role) {
+	case R_COND: sc.c[u->clause].cond = 1; break;
+	case R_RHET: sc.c[u->clause].rhet = 1; break;
+	case R_REQUEST: sc.c[u->clause].request = 1; break;
+	case R_ASK: sc.c[u->clause].ask = 1; break;
+	case R_WISH:
 		sc.c[u->clause].wish = 1;
 		if (u->clause > 0)
 			sc.c[u->clause - 1].wish = 1; /* 如果再便宜点，就好了 */
+		break;
+	default: break;
 	}
 	return 1;
 }
@@ -680,7 +685,7 @@ matched_fold:
 		}
 		if (best) {
 			add_unit(sc.opos[i], sc.opos[i + best] - sc.opos[i], *pos + (uint32_t)i,
-				 *pos + (uint32_t)(i + best), (int)bestv);
+				 *pos + (uint32_t)(i + best), (int)bestv, RAW_ENTRY);
 			cur_clause()->last_end = sc.opos[i + best];
 			i += best;
 		} else {
@@ -930,8 +935,7 @@ static size_t rating_unit(const struct sentiment_model *m, const struct note *n,
 	if (!k)
 		return 0;
 	(void)add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off, *pos, *pos + 1,
-		       (int)m->rating); /* never a conn */
-	sc.u[sc.nu - 1].raw = 4;
+		       (int)m->rating, 4); /* never a conn */
 	sc.u[sc.nu - 1].rw = (float)w;
 	cur_clause()->last_end = t[i + k - 1].off + t[i + k - 1].len;
 	(*pos)++;
@@ -1077,13 +1081,11 @@ static size_t match_latin(const struct sentiment_model *m, const struct note *n,
 		cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
 		return best; /* "not been any problems": 'been' and 'any' take no room */
 	}
+	/* "trying not to hurl d:": a word holding an emoticon symbol is an emoticon, not negated */
 	if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off, *pos,
-		     *pos + (uint32_t)bestwords, (int)bestv)) {
+		     *pos + (uint32_t)bestwords, (int)bestv,
+		     best == 1 && en_symbol_word(n->text + t[i].off, t[i].len) ? 1 : RAW_ENTRY))
 		sc.u[sc.nu - 1].caps = mixed_case && all_caps(n->text + t[i].off, t[i].len);
-		if (best == 1 && en_symbol_word(n->text + t[i].off, t[i].len) &&
-		    sc.u[sc.nu - 1].raw != 5)
-			sc.u[sc.nu - 1].raw = 1; /* "trying not to hurl d:": an emoticon, not negated */
-	}
 	if (m->e[bestv].role == R_WISH)
 		cur_clause()->cond = 1; /* "would have liked a bigger screen": bigger is missing */
 	cur_clause()->last_end = t[i + best - 1].off + t[i + best - 1].len;
@@ -1269,8 +1271,7 @@ static void tone_unit(const struct sentiment_model *m, const struct note *n, siz
 				return;
 	}
 	sc.tone_seen |= (uint8_t)(1u << k);
-	(void)add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k]); /* never a conn */
-	sc.u[sc.nu - 1].raw = 5;
+	(void)add_unit(t->off, t->len, *pos, *pos + 1, (int)m->tone[k], RAW_ENTRY); /* raw 5 */
 	(*pos)++;
 }
 
@@ -1318,9 +1319,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 		case TOK_WORD: {
 			size_t k = en_letter_emoticon(m, n, i, &v);
 			if (k) {
-				if (add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
-					     pos, pos + 1, (int)v) && sc.u[sc.nu - 1].raw != 5)
-					sc.u[sc.nu - 1].raw = 1;
+				add_unit(t[i].off, t[i + k - 1].off + t[i + k - 1].len - t[i].off,
+					 pos, pos + 1, (int)v, 1);
 				pos++;
 				i += k;
 				continue;
@@ -1341,9 +1341,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			norm_key(&sc.key, n->text + t[i].off, t[i].len);
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE) {
 				/* a connotation or tone word (raw 5: 996, 12315) stays one */
-				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)) &&
-				    sc.u[sc.nu - 1].raw != 5)
-					sc.u[sc.nu - 1].raw = t[i].type != TOK_NUMBER;
+				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX),
+					 t[i].type != TOK_NUMBER);
 			}
 			pos++;
 			break;
@@ -1361,8 +1360,7 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 			norm_key(&sc.key, h, (size_t)(e - h));
 			if (lookup(m, sc.key.buf, sc.key.len, &v) && (v & V_NONE) != V_NONE &&
 			    is_polar_entry(m, v & ~V_PREFIX)) {
-				if (add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX)))
-					sc.u[sc.nu - 1].raw = 2;
+				add_unit(t[i].off, t[i].len, pos, pos + 1, (int)(v & ~V_PREFIX), 2);
 			}
 			pos++;
 			break;
@@ -1401,9 +1399,8 @@ static void build_units(const struct sentiment_model *m, const struct note *n)
 				continue;
 			}
 			if (best) {
-				if (add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
-					     pos, pos + 1, (int)bv) && sc.u[sc.nu - 1].raw != 5)
-					sc.u[sc.nu - 1].raw = 1;
+				add_unit(t[i].off, t[i + best - 1].off + t[i + best - 1].len - t[i].off,
+					 pos, pos + 1, (int)bv, 1);
 				pos++;
 				i += best;
 				continue;
