@@ -51,6 +51,18 @@ static int fixture_setup(void)
 	return 0;
 }
 
+/* Free what fixture_setup() and fixture_note() made. */
+static void fixture_release(void) __attribute__((unused));
+static void fixture_release(void)
+{
+	tok_scratch_free(ts);
+	tokenizer_free(tk);
+	segdict_free(dict);
+	lexset_release(&ls);
+	tokens_release(&toks);
+	sb_release(&text);
+}
+
 /* Make n the note title + "\n" + desc (title may be NULL), tokenized. The note borrows the
  * fixture's buffers: it is valid until the next call. */
 static void fixture_note(struct note *n, const char *title, const char *desc)

@@ -204,11 +204,6 @@ int main(void)
 	test_sentiment_override();
 	test_overlay();
 	category_model_free(cm);
-	tok_scratch_free(ts);
-	tokenizer_free(tk);
-	segdict_free(dict);
-	lexset_release(&ls);
-	tokens_release(&toks);
-	sb_release(&text);
+	fixture_release();
 	return tap_done();
 }

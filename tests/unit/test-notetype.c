@@ -280,12 +280,7 @@ int main(void)
 	notetype_thread_release();
 	notetype_model_free(nm);
 	category_model_free(cm);
-	tok_scratch_free(ts);
-	tokenizer_free(tk);
-	segdict_free(dict);
-	lexset_release(&ls);
-	tokens_release(&toks);
-	sb_release(&text);
+	fixture_release();
 	sb_release(&out);
 	return tap_done();
 }

@@ -533,11 +533,6 @@ int main(void)
 	sips_model_free(sm);
 	category_model_free(cm);
 	resonance_model_free(rm);
-	tok_scratch_free(ts);
-	tokenizer_free(tk);
-	segdict_free(dict);
-	lexset_release(&ls);
-	tokens_release(&toks);
-	sb_release(&text);
+	fixture_release();
 	return tap_done();
 }

@@ -372,11 +372,7 @@ int main(void)
 	test_conn_inflections();
 	test_moved_connotations();
 	sentiment_model_free(sm);
-	tokenizer_free(tk);
-	tok_scratch_free(ts);
-	tokens_release(&toks);
-	lexset_release(&ls);
-	sb_release(&text);
+	fixture_release();
 	sb_release(&out);
 	return tap_done();
 }

@@ -806,11 +806,7 @@ int main(void)
 	test_json();
 	test_lexicon_errors();
 	sentiment_model_free(sm);
-	tokenizer_free(tk);
-	tok_scratch_free(ts);
-	tokens_release(&toks);
-	lexset_release(&ls);
-	sb_release(&text);
+	fixture_release();
 	sb_release(&out);
 	return tap_done();
 }
