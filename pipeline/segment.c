@@ -755,44 +755,37 @@ static void measure2_edge(struct seg_scratch *s, size_t j, size_t nu, float cost
 		}
 }
 
+/* The child of trie cell from for character id, or 0 when there is none. from 0 is the root
+ * when root is set, else "no cell" (and so no child). No branch on the outcome. */
+static inline uint32_t trie_child(const struct segdict_node *node, uint32_t nn, uint32_t from,
+				  uint32_t id, int root)
+{
+	int32_t b = node[from].base;
+	uint32_t t = (uint32_t)(b + (int32_t)id);
+	int ok = (root || from) && id && b > 0 && t < nn;
+	t = ok ? t : 0;
+	ok &= segdict_parent(&node[t]) == from;
+	return ok ? t : 0;
+}
+
 /* The first three trie steps of a walk from each of the n characters: t1[c] the cell of
  * character c alone, t2[c] that of c and c + 1, t3[c] that of c, c + 1 and c + 2 (0: no
- * such path; cell 0 is the root, no child). A walk's cells lie all over the array, and each step waits for the one before;
- * taken here for all characters at once, the steps of different characters are independent
- * (no branch on their outcome), so the processor overlaps their cache misses instead of
- * waiting out one at a time in dp_block's walks. */
+ * such path; cell 0 is the root, no child). A walk's cells lie all over the array, and each
+ * step waits for the one before; taken here for all characters at once, the steps of
+ * different characters are independent (no branch on their outcome), so the processor
+ * overlaps their cache misses instead of waiting out one at a time in dp_block's walks. */
 static void trie_steps(struct seg_scratch *s, const struct segdict_view *v, size_t n)
 {
 	const struct segdict_node *node = v->node;
 	uint32_t nn = v->n_nodes;
-	int32_t b0 = node[0].base;
-	for (size_t c = 0; c < n; c++) {
-		uint32_t id = s->cid[c], t = (uint32_t)(b0 + (int32_t)id);
-		int ok = id && b0 > 0 && t < nn;
-		t = ok ? t : 0;
-		ok &= segdict_parent(&node[t]) == 0;
-		s->t1[c] = ok ? t : 0;
-	}
-	for (size_t c = 0; c + 1 < n; c++) {
-		uint32_t t1 = s->t1[c], id = s->cid[c + 1];
-		int32_t b = node[t1].base;
-		uint32_t t = (uint32_t)(b + (int32_t)id);
-		int ok = t1 && id && b > 0 && t < nn;
-		t = ok ? t : 0;
-		ok &= segdict_parent(&node[t]) == t1;
-		s->t2[c] = ok ? t : 0;
-	}
+	for (size_t c = 0; c < n; c++)
+		s->t1[c] = trie_child(node, nn, 0, s->cid[c], 1);
+	for (size_t c = 0; c + 1 < n; c++)
+		s->t2[c] = trie_child(node, nn, s->t1[c], s->cid[c + 1], 0);
 	if (n)
 		s->t2[n - 1] = 0;
-	for (size_t c = 0; c + 2 < n; c++) {
-		uint32_t t2 = s->t2[c], id = s->cid[c + 2];
-		int32_t b = node[t2].base;
-		uint32_t t = (uint32_t)(b + (int32_t)id);
-		int ok = t2 && id && b > 0 && t < nn;
-		t = ok ? t : 0;
-		ok &= segdict_parent(&node[t]) == t2;
-		s->t3[c] = ok ? t : 0;
-	}
+	for (size_t c = 0; c + 2 < n; c++)
+		s->t3[c] = trie_child(node, nn, s->t2[c], s->cid[c + 2], 0);
 	for (size_t c = n > 2 ? n - 2 : 0; c < n; c++)
 		s->t3[c] = 0;
 }
