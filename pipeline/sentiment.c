@@ -2289,16 +2289,16 @@ static size_t head_end(const struct note *n)
 
 /* A notice (role notice at its head: 营业时间调整, 招聘, 暂停营业, 改期, now hiring, will be
  * closed) informs: its polite formulas (祝大家节日快乐, 感谢大家的支持) and the words of the
- * event it reports (延迟, 运力紧张, 雷暴) are no attitude of the writer. Each contribution (words, emoji, tone cues) counts only its strength above
- * NOTICE_FLOOR: plain words (lexicon weight <= 2) count 0, 真的超好吃 still counts. A notice
+ * event it reports (延迟, 运力紧张, 雷暴) are no attitude of the writer. Each contribution
+ * (words, emoji, tone cues) counts only its strength above NOTICE_FLOOR: plain words (lexicon weight <= 2) count 0, 真的超好吃 still counts. A notice
  * word further down (营业时间 at the foot of a menu) changes nothing. The note type
  * (notetype.c: official) is not used: a shop's promotion is official too, and positive. */
 static void damp_notice(const struct sentiment_model *m, const struct note *n)
 {
-	size_t head = head_end(n), i;
+	size_t head = 0, i; /* the head's end: found only once a notice word is seen */
 	for (i = 0; i < sc.nu; i++)
 		if (sc.u[i].entry >= 0 && m->e[sc.u[i].entry].role == R_NOTICE &&
-		    sc.u[i].off < head)
+		    sc.u[i].off < (head ? head : (head = head_end(n))))
 			break;
 	if (i == sc.nu)
 		return;
