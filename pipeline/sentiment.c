@@ -2045,6 +2045,12 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 	(void)n;
 }
 
+/* True when clause c asks: a '?' closes it, or a question particle (吗, 呢) ends it. */
+static int clause_question(const struct clause *c)
+{
+	return c->question || (c->qend_end && c->qend_end == c->last_end);
+}
+
 /* A request: a clause with a request marker (求推荐, 想找, 请问, looking for), or a question
  * with an asking word (有人, 姐妹们, does anyone) in it or in the clause right before it
  * (ask_before: 大家觉得，读博值得吗？). Not a rhetorical question nor a conditional clause
@@ -2062,7 +2068,7 @@ static int note_asks(void)
 	int any = 0, rhet_open = 0, ask_open = 0;
 	for (size_t i = 0; i < sc.nc; i++) {
 		struct clause *c = &sc.c[i];
-		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
+		int question = clause_question(c);
 		int rhet = c->rhet || rhet_open;
 		c->rhq = rhet && question;
 		c->asks = !c->rhq && !c->cond && clause_asks(c, question, ask_open);
@@ -2095,7 +2101,7 @@ static void finish(const struct sentiment_model *m, double *pos, double *neg)
 	for (size_t j = 0; j < sc.nk; j++) {
 		struct contrib *k = &sc.k[j];
 		const struct clause *c = &sc.c[k->clause];
-		int question = c->question || (c->qend_end && c->qend_end == c->last_end);
+		int question = clause_question(c);
 		if (k->seg < 0 && !k->conn)
 			continue; /* emoticons and emoji: as written */
 		if (k->w > 0 && (c->asks || (asking && question && !c->rhq && !c->cond))) {
