@@ -2042,7 +2042,6 @@ static void score_units(const struct sentiment_model *m, const struct note *n, i
 			break;
 		}
 	}
-	(void)n;
 }
 
 /* True when clause c asks: a '?' closes it, or a question particle (吗, 呢) ends it. */
